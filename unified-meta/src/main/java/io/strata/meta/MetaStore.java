@@ -1,0 +1,101 @@
+package io.strata.meta;
+
+import io.strata.meta.ignite.Caches;
+import io.strata.meta.ignite.EmbeddedGrid;
+import io.strata.meta.ignite.Tx;
+import io.strata.meta.ns.BlobLedger;
+import io.strata.meta.ns.BucketCatalog;
+import io.strata.meta.ns.DirectoryTable;
+import io.strata.meta.ns.InodeIds;
+import io.strata.meta.ns.InodeTable;
+import io.strata.meta.ns.KeyLister;
+import io.strata.meta.ns.NanoClock;
+import io.strata.meta.ns.ObjectCatalog;
+import io.strata.meta.ns.UploadCatalog;
+import org.apache.ignite.Ignite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The namespace: starts the embedded Ignite node and wires the catalogs over its caches. This is the only way the
+ * rest of Strata reaches Ignite.
+ */
+public final class MetaStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MetaStore.class);
+
+    private final Ignite ignite;
+    private final InodeIds ids;
+    private final InodeTable inodes;
+    private final DirectoryTable directories;
+    private final BucketCatalog buckets;
+    private final ObjectCatalog objects;
+    private final KeyLister lister;
+    private final UploadCatalog uploads;
+    private final BlobLedger ledger;
+
+    private MetaStore(Ignite ignite, MetaConfig config) {
+        this.ignite = ignite;
+        Caches caches = new Caches(ignite);
+        Tx tx = new Tx(ignite);
+        NanoClock clock = new NanoClock();
+        ids = new InodeIds(ignite, caches.inodeIds);
+        inodes = new InodeTable(caches.inodes);
+        directories = new DirectoryTable(caches.dentries, caches.dirTimes);
+        ledger = new BlobLedger(caches.ledger, config.nodeName());
+        uploads = new UploadCatalog(caches.uploads, caches.parts, caches.uploadStamps, ledger, tx);
+        buckets = new BucketCatalog(caches.buckets, inodes, directories, ids, clock, tx, uploads);
+        objects = new ObjectCatalog(buckets, inodes, directories, ids, clock, ledger, tx);
+        uploads.bind(buckets, objects);
+        lister = new KeyLister(buckets, objects, directories, inodes);
+        buckets.ensureRoot();
+    }
+
+    public static MetaStore open(MetaConfig config) {
+        Ignite ignite = EmbeddedGrid.start(config);
+        try {
+            MetaStore store = new MetaStore(ignite, config);
+            int abandoned = store.ledger.releaseAbandonedInflight();
+            if (abandoned > 0) {
+                LOG.info("{} data files were being written when the server stopped; they will be reclaimed", abandoned);
+            }
+            return store;
+        } catch (RuntimeException e) {
+            ignite.close();
+            throw e;
+        }
+    }
+
+    public BucketCatalog buckets() {
+        return buckets;
+    }
+
+    public ObjectCatalog objects() {
+        return objects;
+    }
+
+    public KeyLister lister() {
+        return lister;
+    }
+
+    public UploadCatalog uploads() {
+        return uploads;
+    }
+
+    public BlobLedger ledger() {
+        return ledger;
+    }
+
+    public InodeTable inodes() {
+        return inodes;
+    }
+
+    public DirectoryTable directories() {
+        return directories;
+    }
+
+    @Override
+    public void close() {
+        ids.close();
+        ignite.close();
+    }
+}

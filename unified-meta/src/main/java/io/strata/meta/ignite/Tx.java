@@ -1,0 +1,63 @@
+package io.strata.meta.ignite;
+
+import io.strata.meta.error.ContentionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.transactions.Transaction;
+import org.apache.ignite.transactions.TransactionConcurrency;
+import org.apache.ignite.transactions.TransactionIsolation;
+import org.apache.ignite.transactions.TransactionOptimisticException;
+
+/**
+ * Runs one namespace operation as one Ignite transaction. OPTIMISTIC SERIALIZABLE: reads take no locks, and a
+ * commit fails if anything it read changed meanwhile; such a conflict is retried with jittered backoff, so the
+ * body must be free of side effects outside the caches.
+ */
+public final class Tx {
+    private static final int MAX_ATTEMPTS = 64;
+
+    private final Ignite ignite;
+
+    public Tx(Ignite ignite) {
+        this.ignite = ignite;
+    }
+
+    public <T> T run(Supplier<T> body) {
+        for (int attempt = 1; ; attempt++) {
+            try (Transaction tx = ignite.transactions().txStart(
+                    TransactionConcurrency.OPTIMISTIC, TransactionIsolation.SERIALIZABLE)) {
+                T result = body.get();
+                tx.commit();
+                return result;
+            } catch (IgniteException e) {
+                if (!isConflict(e) || attempt >= MAX_ATTEMPTS) {
+                    if (isConflict(e)) {
+                        throw new ContentionException("gave up after " + attempt + " conflicting attempts");
+                    }
+                    throw e;
+                }
+                long maxPauseMicros = Math.min(20_000, 50L << Math.min(attempt, 9));
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxPauseMicros) * 1000);
+            }
+        }
+    }
+
+    public void runVoid(Runnable body) {
+        run(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    private static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransactionOptimisticException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,25 @@
+package io.strata.meta.model;
+
+/** What an inode is. The byte codes are persisted: never renumber them. */
+public enum InodeType {
+    FILE(1), DIRECTORY(2), SYMLINK(3);
+
+    private final byte code;
+
+    InodeType(int code) {
+        this.code = (byte) code;
+    }
+
+    public byte code() {
+        return code;
+    }
+
+    public static InodeType ofCode(byte code) {
+        for (InodeType t : values()) {
+            if (t.code == code) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown inode type code " + code);
+    }
+}
