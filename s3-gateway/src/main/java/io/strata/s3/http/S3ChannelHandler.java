@@ -1,0 +1,225 @@
+package io.strata.s3.http;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.strata.s3.error.ErrorTranslator;
+import io.strata.s3.error.S3ErrorCode;
+import io.strata.s3.error.S3Exception;
+import io.strata.s3.ops.BodyTarget;
+import io.strata.s3.ops.Router;
+import io.strata.s3.signature.Authentication;
+import io.strata.s3.signature.SigV4Verifier;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's requests, one at a time. The channel reads only when asked (autoRead off): while a worker
+ * authenticates and routes a request, or finishes it, no more bytes are read, so a slow disk slows the client
+ * instead of filling memory. Body bytes stream from the event loop into the operation's target.
+ */
+final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(S3ChannelHandler.class);
+
+    private enum State { IDLE, STARTING, BODY, FINISHING, DONE }
+
+    private final SigV4Verifier verifier;
+    private final Router router;
+    private final S3Settings settings;
+    private final ExecutorService workers;
+
+    private State state = State.IDLE;
+    private final Queue<HttpContent> early = new ArrayDeque<>();
+    private HttpRequest request;
+    private String requestId;
+    private boolean keepAlive;
+    private BodyTarget target;
+    private RequestBody body;
+
+    S3ChannelHandler(SigV4Verifier verifier, Router router, S3Settings settings, ExecutorService workers) {
+        this.verifier = verifier;
+        this.router = router;
+        this.settings = settings;
+        this.workers = workers;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.read();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest req) {
+            onRequest(ctx, req);
+        }
+        if (msg instanceof HttpContent content) {
+            switch (state) {
+                case STARTING -> early.add(content);
+                case BODY -> consume(ctx, content);
+                default -> content.release();
+            }
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onRequest(ChannelHandlerContext ctx, HttpRequest req) {
+        request = req;
+        requestId = Long.toHexString(ThreadLocalRandom.current().nextLong()).toUpperCase();
+        keepAlive = HttpUtil.isKeepAlive(req);
+        if (req.decoderResult().isFailure()) {
+            Throwable cause = req.decoderResult().cause();
+            S3ErrorCode code = cause instanceof TooLongFrameException
+                    ? S3ErrorCode.REQUEST_HEADER_SECTION_TOO_LARGE : S3ErrorCode.INVALID_REQUEST;
+            fail(ctx, new S3Exception(code, code.defaultMessage()), true);
+            return;
+        }
+        state = State.STARTING;
+        workers.execute(() -> {
+            try {
+                Authentication auth = verifier.verify(new NettyRequestView(req));
+                RequestTarget t = RequestTarget.parse(req.uri(), req.headers().get("Host"), settings.virtualHostDomains());
+                S3Request s3 = new S3Request(requestId, req.method().name(), t.bucket(), t.key(), t.query(),
+                        req.headers(), auth);
+                RequestBody b = new RequestBody(auth, req.headers());
+                BodyTarget bt = router.route(s3).begin(s3);
+                ctx.executor().execute(() -> started(ctx, bt, b));
+            } catch (Throwable e) {
+                ctx.executor().execute(() -> fail(ctx, e, true));
+            }
+        });
+    }
+
+    private void started(ChannelHandlerContext ctx, BodyTarget bt, RequestBody b) {
+        if (state != State.STARTING) {
+            bt.abort();
+            return;
+        }
+        target = bt;
+        body = b;
+        state = State.BODY;
+        if (HttpUtil.is100ContinueExpected(request)) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+        boolean sawLast = false;
+        while (!early.isEmpty() && state == State.BODY) {
+            HttpContent c = early.poll();
+            sawLast |= c instanceof LastHttpContent;
+            consume(ctx, c);
+        }
+        if (!sawLast && state == State.BODY) {
+            ctx.read();
+        }
+    }
+
+    private void consume(ChannelHandlerContext ctx, HttpContent content) {
+        try {
+            body.feed(content.content(), target::accept);
+        } catch (Throwable e) {
+            content.release();
+            fail(ctx, e, true);
+            return;
+        }
+        boolean last = content instanceof LastHttpContent;
+        content.release();
+        if (!last) {
+            if (early.isEmpty()) {
+                ctx.read();
+            }
+            return;
+        }
+        state = State.FINISHING;
+        BodyTarget t = target;
+        RequestBody b = body;
+        workers.execute(() -> {
+            try {
+                S3Response response = t.finish(b.finish());
+                ctx.executor().execute(() -> respond(ctx, response));
+            } catch (Throwable e) {
+                ctx.executor().execute(() -> fail(ctx, e, false));
+            }
+        });
+    }
+
+    private void respond(ChannelHandlerContext ctx, S3Response response) {
+        state = State.DONE;
+        boolean again = keepAlive;
+        ResponseWriter.write(ctx, response, requestId, again).addListener((ChannelFutureListener) f -> {
+            if (response.object() != null) {
+                response.object().close();
+            }
+            if (!f.isSuccess() || !again) {
+                ctx.close();
+                return;
+            }
+            state = State.IDLE;
+            ctx.read();
+        });
+    }
+
+    /** Answers with an S3 error; {@code close} when the rest of the request body was not read. */
+    private void fail(ChannelHandlerContext ctx, Throwable e, boolean close) {
+        if (target != null) {
+            target.abort();
+            target = null;
+        }
+        early.forEach(HttpContent::release);
+        early.clear();
+        if (state == State.DONE || !ctx.channel().isActive()) {
+            return;
+        }
+        S3Exception s3 = ErrorTranslator.translate(unwrap(e));
+        if (s3 == null) {
+            LOG.error("request {} {} failed", request.method(), request.uri(), e);
+            s3 = new S3Exception(S3ErrorCode.INTERNAL_ERROR);
+        }
+        if (close) {
+            keepAlive = false;
+        }
+        S3Response error = ResponseWriter.error(s3, pathOf(request.uri()), requestId);
+        respond(ctx, HttpMethod.HEAD.equals(request.method()) ? S3Response.empty(error.status()) : error);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && !(t instanceof S3Exception) && ErrorTranslator.translate(t) == null) {
+            t = t.getCause();
+        }
+        return ErrorTranslator.translate(t) != null ? t : e;
+    }
+
+    private static String pathOf(String uri) {
+        int q = uri.indexOf('?');
+        return q < 0 ? uri : uri.substring(0, q);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (target != null && state != State.DONE && state != State.FINISHING) {
+            target.abort();
+        }
+        early.forEach(HttpContent::release);
+        early.clear();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection error", cause);
+        ctx.close();
+    }
+}

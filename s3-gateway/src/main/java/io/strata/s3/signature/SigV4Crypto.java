@@ -1,0 +1,63 @@
+package io.strata.s3.signature;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+
+/** The hash and MAC primitives of SigV4, wrapped so callers need not handle checked JCA exceptions. */
+final class SigV4Crypto {
+    static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    private static final String HMAC = "HmacSHA256";
+
+    private SigV4Crypto() {
+    }
+
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime must provide SHA-256", e);
+        }
+    }
+
+    static String sha256Hex(String utf8) {
+        return Hex.encode(newSha256().digest(utf8.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime must provide HmacSHA256", e);
+        }
+    }
+
+    /** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request"). */
+    static byte[] signingKey(String secretKey, CredentialScope scope) {
+        byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), scope.date());
+        key = hmac(key, scope.region());
+        key = hmac(key, scope.service());
+        return hmac(key, scope.terminator());
+    }
+
+    static String signHex(byte[] signingKey, String stringToSign) {
+        return Hex.encode(hmac(signingKey, stringToSign));
+    }
+
+    /**
+     * Compares a computed signature with the one the client sent without leaking, through timing, how many
+     * leading characters matched. Upper-case hex from the client is accepted, as the value is the same.
+     */
+    static boolean sameSignature(String expectedLowerHex, String provided) {
+        byte[] a = expectedLowerHex.getBytes(StandardCharsets.US_ASCII);
+        byte[] b = (provided == null ? "" : provided.toLowerCase(Locale.ROOT))
+                .getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(a, b);
+    }
+}

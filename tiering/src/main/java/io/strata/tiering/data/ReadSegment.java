@@ -1,0 +1,15 @@
+package io.strata.tiering.data;
+
+import java.nio.channels.FileChannel;
+
+/** A piece of a read: bytes of a local file, or a hole that reads as zeros. */
+public sealed interface ReadSegment {
+    long length();
+
+    /** {@code length} bytes of {@code channel} from {@code position}; the consumer closes the channel. */
+    record FileBytes(FileChannel channel, long position, long length) implements ReadSegment {
+    }
+
+    record Zeros(long length) implements ReadSegment {
+    }
+}
