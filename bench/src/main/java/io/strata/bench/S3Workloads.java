@@ -1,0 +1,101 @@
+package io.strata.bench;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+
+/** The benchmark's rows, each run with {@code clients} concurrent callers sharing one SDK client. */
+final class S3Workloads {
+    private final S3Client s3;
+    private final int clients;
+    private final String bucket;
+
+    S3Workloads(S3Client s3, int clients, String bucket) {
+        this.s3 = s3;
+        this.clients = clients;
+        this.bucket = bucket;
+    }
+
+    /** Runs {@code count} calls of {@code op(i)} spread over the clients; returns seconds taken. */
+    double timed(int count, IntOp op) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int first = c;
+                futures.add(pool.submit(() -> {
+                    for (int i = first; i < count; i += clients) {
+                        op.run(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** PUT throughput in MiB/s. */
+    double put(String prefix, int size, int count) throws Exception {
+        byte[] data = new byte[size];
+        new Random(size).nextBytes(data);
+        double s = timed(count, i -> s3.putObject(r -> r.bucket(bucket).key(prefix + i), RequestBody.fromBytes(data)));
+        return (double) size * count / (1 << 20) / s;
+    }
+
+    /** GET throughput in MiB/s, reading every byte. */
+    double get(String prefix, int size, int count) throws Exception {
+        double s = timed(count, i -> {
+            byte[] buf = new byte[256 * 1024];
+            long got = 0;
+            try (InputStream in = s3.getObject(r -> r.bucket(bucket).key(prefix + i))) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    got += n;
+                }
+            }
+            if (got != size) {
+                throw new IllegalStateException("short GET: " + got + " of " + size);
+            }
+        });
+        return (double) size * count / (1 << 20) / s;
+    }
+
+    double headOps(String prefix, int count) throws Exception {
+        return count / timed(count, i -> s3.headObject(r -> r.bucket(bucket).key(prefix + i)));
+    }
+
+    /** Seconds to list {@code expected} keys under the prefix, 1000 a page. */
+    double listAll(String prefix, int expected) {
+        long start = System.nanoTime();
+        int seen = 0;
+        String token = null;
+        do {
+            String t = token;
+            ListObjectsV2Response page = s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix).continuationToken(t));
+            seen += page.contents().size();
+            token = page.nextContinuationToken();
+        } while (token != null);
+        if (seen != expected) {
+            throw new IllegalStateException("listed " + seen + " keys, expected " + expected);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** One call of a workload, by index. */
+    @FunctionalInterface
+    interface IntOp {
+        void run(int i) throws Exception;
+    }
+}
