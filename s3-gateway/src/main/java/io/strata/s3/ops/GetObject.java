@@ -24,6 +24,7 @@ final class GetObject implements BufferedOperation.Handler {
     @Override
     public S3Response handle(S3Request req) throws Exception {
         ObjectKey key = ObjectKey.parse(req.key());
+        ByteRange[] wanted = new ByteRange[1];
         boolean[] partial = {false};
         OpenObject open = store.open(req.bucket(), key, inode -> {
             try {
@@ -31,27 +32,18 @@ final class GetObject implements BufferedOperation.Handler {
                 ByteRange range = req.has("partNumber") ? partRange(inode, req.param("partNumber"))
                         : Ranges.parse(req.header("Range"), inode.size());
                 partial[0] = range != null;
-                if (range == null && inode.size() > 0) {
-                    range = new ByteRange(0, inode.size() - 1);
-                }
-                return sendBody ? range : null;
+                wanted[0] = range != null || inode.size() == 0 ? range : new ByteRange(0, inode.size() - 1);
+                return sendBody ? wanted[0] : null;
             } catch (S3Exception e) {
                 throw new PlanFailure(e);
             }
         });
         Inode inode = open.inode();
-        ByteRange range = open.range();
-        long length = range == null ? (partial[0] ? 0 : inode.size()) : range.length();
-        if (!sendBody && partial[0]) {
-            ByteRange r = req.has("partNumber") ? partRange(inode, req.param("partNumber"))
-                    : Ranges.parse(req.header("Range"), inode.size());
-            length = r.length();
-            range = r;
-        }
+        long length = wanted[0] == null ? 0 : wanted[0].length();
         S3Response r = S3Response.object(partial[0] ? 206 : 200, open, length, sendBody);
         ObjectHeaders.write(r, inode, req);
-        if (partial[0] && range != null) {
-            r.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + inode.size());
+        if (partial[0]) {
+            r.header("Content-Range", "bytes " + wanted[0].first() + "-" + wanted[0].last() + "/" + inode.size());
         }
         return r;
     }

@@ -1,5 +1,6 @@
 package io.strata.s3.ops;
 
+import io.strata.meta.model.ETags;
 import io.strata.meta.model.Inode;
 import io.strata.s3.error.S3ErrorCode;
 import io.strata.s3.error.S3Exception;
@@ -60,16 +61,7 @@ final class ReadConditions {
     private static boolean matchesAny(String header, String etag) {
         for (String candidate : header.split(",")) {
             String c = candidate.trim();
-            if (c.equals("*")) {
-                return true;
-            }
-            if (c.startsWith("W/")) {
-                c = c.substring(2);
-            }
-            if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
-                c = c.substring(1, c.length() - 1);
-            }
-            if (c.equals(etag)) {
+            if (c.equals("*") || ETags.unquote(c).equals(etag)) {
                 return true;
             }
         }

@@ -48,9 +48,6 @@ public final class Router {
     public Operation route(S3Request r) throws S3Exception {
         for (String sub : UNSUPPORTED) {
             if (r.has(sub)) {
-                if (sub.equals("versions") || (sub.equals("acl") && r.method().equals("GET"))) {
-                    break;
-                }
                 throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Strata does not implement the ?" + sub + " subresource.");
             }
         }
@@ -74,7 +71,7 @@ public final class Router {
                     yield BufferedOperation.of(buckets::location);
                 } else if (r.has("uploads")) {
                     yield BufferedOperation.of(multipart::listUploads);
-                } else if (r.has("versioning") || r.has("tagging") || r.has("versions") || r.has("acl")) {
+                } else if (r.has("versioning") || r.has("tagging")) {
                     yield notImplemented(r);
                 }
                 yield "2".equals(r.param("list-type")) ? listV2 : listV1;

@@ -2,6 +2,7 @@ package io.strata.tiering.store;
 
 import io.strata.meta.MetaStore;
 import io.strata.meta.key.ObjectKey;
+import io.strata.meta.model.ETags;
 import io.strata.meta.model.Extent;
 import io.strata.meta.model.Inode;
 import io.strata.meta.model.ObjectAttrs;
@@ -85,7 +86,7 @@ public final class Multipart {
         for (int i = 0; i < chosen.size(); i++) {
             Chosen c = chosen.get(i);
             Part p = stored.get(c.partNumber());
-            if (p == null || !stripQuotes(c.etag()).equals(p.etag())) {
+            if (p == null || !ETags.unquote(c.etag()).equals(p.etag())) {
                 throw new PartRules(PartRules.Rule.INVALID_PART, "part " + c.partNumber() + " unknown or ETag differs");
             }
             if (i < chosen.size() - 1 && p.size() < minPartSize) {
@@ -112,11 +113,6 @@ public final class Multipart {
         ObjectAttrs attrs = new ObjectAttrs(HexFormat.of().formatHex(md5s.digest()) + suffix, a.headers(),
                 a.userMetadata(), a.tags(), checksums, composite == null ? null : "COMPOSITE", sizes);
         return new NewContent(offset, extents, attrs);
-    }
-
-    private static String stripQuotes(String etag) {
-        String e = etag == null ? "" : etag.trim();
-        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
     }
 
     private static MessageDigest md5() {

@@ -128,6 +128,11 @@ public final class ObjectCatalog {
                 dirId = e.inodeId();
             }
             chain[chain.length - 1] = dirId;
+            // Read every directory's stamp before this transaction writes any: two deletes that each empty a
+            // directory of "the other" key then conflict at commit, and the retry sees the directory empty.
+            for (long d : chain) {
+                dirs.stamp(d);
+            }
             DirEntry entry = dirs.lookup(dirId, key.name());
             Inode inode = entry == null ? null : inodes.require(entry.inodeId());
             boolean wanted = inode != null && (key.directoryMarker()
@@ -228,13 +233,15 @@ public final class ObjectCatalog {
         ledger.released(blobsNoLongerUsed(inode.extents(), Set.of()));
     }
 
-    /** S3 has no empty prefixes: implicit directories left empty by a delete go too, up to the bucket root. */
+    /**
+     * S3 has no empty prefixes: implicit directories left empty by a delete go too, up to the bucket root. The
+     * caller has read the stamps of {@code chain}, so a concurrent change in any of them makes this retry.
+     */
     private void removeEmptyImplicitParents(Bucket bucket, ObjectKey key, long[] chain, long now) {
         String removedName = key.name();
         for (int i = chain.length - 1; i >= 1; i--) {
             long dirId = chain[i];
             Inode dir = inodes.get(dirId);
-            dirs.stamp(dirId);
             if (dir == null || dir.object() != null || !dirs.isEmptyExcept(dirId, removedName)) {
                 return;
             }

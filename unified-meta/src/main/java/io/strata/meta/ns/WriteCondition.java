@@ -2,6 +2,7 @@ package io.strata.meta.ns;
 
 import io.strata.meta.error.NotFoundException;
 import io.strata.meta.error.PreconditionFailedException;
+import io.strata.meta.model.ETags;
 import io.strata.meta.model.Inode;
 
 /**
@@ -29,14 +30,6 @@ public record WriteCondition(String ifMatch, String ifNoneMatch) {
 
     private static boolean etagMatches(Inode inode, String wanted) {
         String etag = inode.object() == null ? null : inode.object().etag();
-        return etag != null && strip(etag).equals(strip(wanted));
-    }
-
-    static String strip(String etag) {
-        String e = etag.trim();
-        if (e.startsWith("W/")) {
-            e = e.substring(2);
-        }
-        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
+        return etag != null && ETags.unquote(etag).equals(ETags.unquote(wanted));
     }
 }

@@ -200,6 +200,30 @@ class NamespaceIT {
     }
 
     @Test
+    void concurrentDeletesOfADirectorysLastKeysRemoveTheDirectory() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String b = newBucket();
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                keys.add("d1/f" + i);
+                keys.add("d1/d2/g" + i);
+            }
+            keys.forEach(k -> put(b, k, "e"));
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> futures = new ArrayList<>();
+            for (String k : keys) {
+                futures.add(pool.submit(() -> meta.objects().delete(b, ObjectKey.parse(k), WriteCondition.NONE)));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            assertEquals(List.of(), listAll(b, "", "/", 1000), "round " + round + ": no empty prefix is left");
+            meta.buckets().delete(b);
+        }
+    }
+
+    @Test
     void bucketWithObjectsCannotBeDeleted() {
         String b = newBucket();
         put(b, "x", "e");
