@@ -1,0 +1,218 @@
+package io.strata.server;
+
+import io.strata.meta.MetaConfig;
+import io.strata.meta.MetaStore;
+import io.strata.s3.http.S3Server;
+import io.strata.s3.http.S3Settings;
+import io.strata.s3.signature.CredentialLookup;
+import io.strata.tiering.data.ReadLeases;
+import io.strata.tiering.data.Reclaimer;
+import io.strata.tiering.store.Multipart;
+import io.strata.tiering.store.ObjectStore;
+import io.strata.tiering.volume.LocalVolume;
+import io.strata.tiering.volume.Tier;
+import io.strata.tiering.volume.VolumeRegistry;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Strata node in this process: the metadata store (embedded Ignite under {@code <data>/meta}), one local
+ * volume ({@code <data>/volumes/local-1}), the reclaimer, the object store and the S3 API. {@link #start()}
+ * brings them up in that order, {@link #close()} stops them in reverse: the S3 API stops accepting and lets
+ * in-flight requests finish before the metadata store closes.
+ */
+public final class StrataServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StrataServer.class);
+
+    /** The metadata node's fixed consistent id: a restart finds its data under it. */
+    public static final String NODE_NAME = "strata-1";
+    public static final String VOLUME_ID = "local-1";
+    /** S3's minimum size of every part but the last. */
+    public static final long MIN_PART_SIZE = 5L << 20;
+    public static final Duration RECLAIM_EVERY = Duration.ofSeconds(2);
+
+    private final StrataConfig config;
+    private final Path dataDir;
+
+    private MetaStore meta;
+    private Reclaimer reclaimer;
+    private S3Server s3;
+    private int s3Port = -1;
+    private boolean closed;
+
+    public StrataServer(StrataConfig config) {
+        this.config = config;
+        this.dataDir = config.dataDir().toAbsolutePath().normalize();
+    }
+
+    /**
+     * Starts every part; on failure stops what had started and throws. A {@link StartupException} carries a
+     * one-line reason meant for the user (a port in use, a data directory that cannot be written).
+     */
+    public synchronized void start() throws StartupException, InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        if (s3 != null) {
+            throw new IllegalStateException("started already");
+        }
+        checkPortsFree();
+        try {
+            Path metaDir = dataDir.resolve("meta");
+            Path volumeDir = dataDir.resolve("volumes").resolve(VOLUME_ID);
+            try {
+                Files.createDirectories(metaDir);
+                Files.createDirectories(volumeDir);
+            } catch (IOException e) {
+                throw new StartupException("cannot create the data directory " + dataDir + ": " + e, e);
+            }
+            VolumeRegistry volumes = new VolumeRegistry();
+            volumes.add(new LocalVolume(VOLUME_ID, Tier.NVME, volumeDir));
+
+            meta = MetaStore.open(new MetaConfig(metaDir, NODE_NAME, config.igniteDiscoveryPort(),
+                    config.igniteCommunicationPort(), config.walFsync(), config.walSegmentBytes(),
+                    config.walSegments(), config.metaMemoryBytes()));
+
+            ReadLeases leases = new ReadLeases();
+            reclaimer = new Reclaimer(meta.ledger(), volumes, leases, config.reclaimGrace());
+            reclaimer.start(RECLAIM_EVERY);
+
+            ObjectStore store = new ObjectStore(meta, volumes, leases);
+            Multipart multipart = new Multipart(meta, MIN_PART_SIZE);
+            s3 = new S3Server(new S3Settings(config.bindAddress(), config.s3Port(), config.virtualHostDomains(),
+                    config.workerThreads()), store, multipart, credentials());
+            try {
+                s3Port = s3.start();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                if (causedBy(e, BindException.class)) {
+                    throw new StartupException(portInUse("S3", config.bindAddress(), config.s3Port(),
+                            ConfigKeys.S3_PORT), e);
+                }
+                throw e;
+            }
+            LOG.info("Strata up: S3 API on {}:{}, data in {}", config.bindAddress(), s3Port, dataDir);
+        } catch (StartupException | InterruptedException | RuntimeException e) {
+            stopAll();
+            throw e;
+        } catch (Exception e) {
+            // Netty may rethrow checked exceptions undeclared.
+            stopAll();
+            throw new StartupException("could not start: " + e, e);
+        }
+    }
+
+    /** The port the S3 API listens on (the real one when the configured port was 0). */
+    public synchronized int s3Port() {
+        if (s3Port < 0) {
+            throw new IllegalStateException("not started");
+        }
+        return s3Port;
+    }
+
+    public StrataConfig config() {
+        return config;
+    }
+
+    /** The data directory, absolute. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Stops the S3 API (in-flight requests finish), the reclaimer, then the metadata store. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopAll();
+    }
+
+    private void stopAll() {
+        if (s3 != null) {
+            try {
+                s3.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the S3 API failed", e);
+            }
+            s3 = null;
+        }
+        if (reclaimer != null) {
+            reclaimer.close();
+            reclaimer = null;
+        }
+        if (meta != null) {
+            try {
+                meta.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the metadata store failed", e);
+            }
+            meta = null;
+        }
+    }
+
+    private CredentialLookup credentials() {
+        String user = config.rootUser();
+        String secret = config.rootPassword();
+        return accessKeyId -> user.equals(accessKeyId) ? Optional.of(secret) : Optional.empty();
+    }
+
+    /** Fails early, with a clear line, on a port another process holds (before Ignite spends seconds starting). */
+    private void checkPortsFree() throws StartupException {
+        if (config.s3Port() != 0) {
+            checkFree("S3", config.bindAddress(), config.s3Port(), ConfigKeys.S3_PORT);
+        }
+        checkFree("metadata discovery", "127.0.0.1", config.igniteDiscoveryPort(), ConfigKeys.IGNITE_DISCOVERY_PORT);
+        checkFree("metadata communication", "127.0.0.1", config.igniteCommunicationPort(),
+                ConfigKeys.IGNITE_COMMUNICATION_PORT);
+    }
+
+    private static void checkFree(String what, String address, int port, ConfigKey key) throws StartupException {
+        InetAddress inet;
+        try {
+            inet = InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new StartupException("cannot listen on " + address + ": unknown address (check "
+                    + ConfigKeys.BIND_ADDRESS.flag() + ")", e);
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(inet, port));
+        } catch (BindException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (msg.contains("in use")) {
+                throw new StartupException(portInUse(what, address, port, key), e);
+            }
+            throw new StartupException("cannot listen on " + address + ":" + port + " for " + what + ": " + msg
+                    + " (check " + key.flag() + " and " + ConfigKeys.BIND_ADDRESS.flag() + ")", e);
+        } catch (IOException e) {
+            throw new StartupException("cannot listen on " + address + ":" + port + " for " + what + ": " + e, e);
+        }
+    }
+
+    private static String portInUse(String what, String address, int port, ConfigKey key) {
+        return what + " port " + port + " on " + address + " is in use by another process: stop it or choose "
+                + "another port with " + key.flag() + (key.env() == null ? "" : " (or " + key.env() + ")");
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

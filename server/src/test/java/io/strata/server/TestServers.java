@@ -1,0 +1,55 @@
+package io.strata.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts a {@link StrataServer} in this JVM on ephemeral ports with small metadata settings. */
+final class TestServers {
+    static final String USER = "strata-test-user";
+    static final String SECRET = "strata-test-secret-0123456789";
+
+    private TestServers() {
+    }
+
+    static StrataServer start(Path dataDir) throws Exception {
+        StrataServer server = new StrataServer(StrataConfig.parse(flags(dataDir, 0), Map.of(
+                "STRATA_ROOT_USER", USER, "STRATA_ROOT_PASSWORD", SECRET)));
+        server.start();
+        return server;
+    }
+
+    /** Flags for a small test server: loopback, the given S3 port (0: any), free Ignite ports, small WAL. */
+    static List<String> flags(Path dataDir, int s3Port) throws IOException {
+        int[] ports = freePorts(2);
+        return new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--bind", "127.0.0.1",
+                "--s3-port", Integer.toString(s3Port),
+                "--ignite-discovery-port", Integer.toString(ports[0]),
+                "--ignite-communication-port", Integer.toString(ports[1]),
+                "--wal-segment-size", "4MiB", "--wal-segments", "4", "--meta-memory", "256MiB",
+                "--worker-threads", "16", "--reclaim-grace", "1s"));
+    }
+
+    /** Distinct ports free right now (held together while chosen so they differ). */
+    static int[] freePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+        }
+    }
+}
