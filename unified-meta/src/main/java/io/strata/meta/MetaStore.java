@@ -32,11 +32,12 @@ public final class MetaStore implements AutoCloseable {
     private final KeyLister lister;
     private final UploadCatalog uploads;
     private final BlobLedger ledger;
+    private final Tx tx;
 
     private MetaStore(Ignite ignite, MetaConfig config) {
         this.ignite = ignite;
         Caches caches = new Caches(ignite);
-        Tx tx = new Tx(ignite);
+        tx = new Tx(ignite);
         NanoClock clock = new NanoClock();
         ids = new InodeIds(ignite, caches.inodeIds);
         inodes = new InodeTable(caches.inodes);
@@ -79,6 +80,11 @@ public final class MetaStore implements AutoCloseable {
 
     public UploadCatalog uploads() {
         return uploads;
+    }
+
+    /** How many namespace transactions had to be retried after a conflict since start. */
+    public long transactionConflicts() {
+        return tx.conflicts();
     }
 
     public BlobLedger ledger() {

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(S3ChannelHandler.class);
+    /** One line per request at DEBUG: method, path, status, server-side milliseconds. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.strata.s3.access");
 
     private enum State { IDLE, STARTING, BODY, FINISHING, DONE }
 
@@ -45,6 +47,7 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private State state = State.IDLE;
     private final Queue<HttpContent> early = new ArrayDeque<>();
     private HttpRequest request;
+    private long requestStartNanos;
     private String requestId;
     private boolean keepAlive;
     private BodyTarget target;
@@ -80,6 +83,7 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
 
     private void onRequest(ChannelHandlerContext ctx, HttpRequest req) {
         request = req;
+        requestStartNanos = System.nanoTime();
         requestId = Long.toHexString(ThreadLocalRandom.current().nextLong()).toUpperCase();
         keepAlive = HttpUtil.isKeepAlive(req);
         if (req.decoderResult().isFailure()) {
@@ -160,6 +164,10 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         state = State.DONE;
         boolean again = keepAlive;
         ResponseWriter.write(ctx, response, requestId, again).addListener((ChannelFutureListener) f -> {
+            if (ACCESS.isDebugEnabled()) {
+                ACCESS.debug("{} {} {} {} ms", request.method(), request.uri(), response.status(),
+                        String.format("%.2f", (System.nanoTime() - requestStartNanos) / 1e6));
+            }
             if (response.object() != null) {
                 response.object().close();
             }

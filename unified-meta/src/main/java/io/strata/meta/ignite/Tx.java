@@ -20,6 +20,7 @@ public final class Tx {
     private static final int MAX_ATTEMPTS = 64;
 
     private final Ignite ignite;
+    private final java.util.concurrent.atomic.LongAdder conflicts = new java.util.concurrent.atomic.LongAdder();
 
     public Tx(Ignite ignite) {
         this.ignite = ignite;
@@ -33,16 +34,27 @@ public final class Tx {
                 tx.commit();
                 return result;
             } catch (IgniteException e) {
+                if (isConflict(e)) {
+                    conflicts.increment();
+                }
                 if (!isConflict(e) || attempt >= MAX_ATTEMPTS) {
                     if (isConflict(e)) {
                         throw new ContentionException("gave up after " + attempt + " conflicting attempts");
                     }
                     throw e;
                 }
-                long maxPauseMicros = Math.min(20_000, 50L << Math.min(attempt, 9));
-                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxPauseMicros) * 1000);
+                // The first retry goes at once (conflicts are mostly one-off); later ones back off with jitter.
+                if (attempt > 1) {
+                    long maxPauseMicros = Math.min(20_000, 50L << Math.min(attempt, 9));
+                    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxPauseMicros) * 1000);
+                }
             }
         }
+    }
+
+    /** Commits that failed validation and were retried, since start (for metrics and tests). */
+    public long conflicts() {
+        return conflicts.sum();
     }
 
     public void runVoid(Runnable body) {

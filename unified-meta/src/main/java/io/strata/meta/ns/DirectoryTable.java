@@ -17,12 +17,16 @@ import static org.apache.ignite.cache.query.IndexQueryCriteriaBuilder.gt;
 import static org.apache.ignite.cache.query.IndexQueryCriteriaBuilder.gte;
 
 /**
- * Directory entries, and each directory's change stamp. Every change to a directory's entries writes its stamp
- * blindly (no read, so concurrent creates in one directory do not conflict); an operation that needs the whole
- * directory to hold still (remove a directory only if empty) reads the stamp in its transaction, so any create
- * committed meanwhile makes it retry.
+ * Directory entries, and each directory's change stamps. Every change to a directory's entries writes one of its
+ * {@value #STAMP_SLOTS} stamp slots, picked at random; an operation that needs the whole directory to hold still
+ * (remove a directory only if it is empty) reads every slot in its transaction, so any change committed meanwhile
+ * makes it retry. Ignite's optimistic serializable transactions validate written keys too, so a single stamp
+ * made every two creates in one directory conflict; spread over slots, they rarely meet.
  */
 public final class DirectoryTable {
+    static final int STAMP_SLOTS = 64;
+    private static final int SLOT_BITS = 6;
+
     private final IgniteCache<DentryKey, DentryRow> entries;
     private final IgniteCache<Long, Long> stamps;
 
@@ -49,17 +53,35 @@ public final class DirectoryTable {
 
     /** Records a change of the directory's entries; the value is its new mtime. */
     public void touch(long dirId, long nowNanos) {
-        stamps.put(dirId, nowNanos);
+        stamps.put(slot(dirId, java.util.concurrent.ThreadLocalRandom.current().nextInt(STAMP_SLOTS)), nowNanos);
     }
 
-    /** The directory's last entry change (0 if none recorded), read inside a transaction to hold it still. */
+    /**
+     * The directory's last entry change (0 if none recorded). Read inside a transaction, it holds the directory
+     * still: the transaction fails at commit if any entry of it changed.
+     */
     public long stamp(long dirId) {
-        Long v = stamps.get(dirId);
-        return v == null ? 0 : v;
+        long latest = 0;
+        for (Long v : stamps.getAll(slots(dirId)).values()) {
+            latest = Math.max(latest, v);
+        }
+        return latest;
     }
 
     public void forget(long dirId) {
-        stamps.remove(dirId);
+        stamps.removeAll(slots(dirId));
+    }
+
+    private static long slot(long dirId, int slot) {
+        return (dirId << SLOT_BITS) | slot;
+    }
+
+    private static java.util.Set<Long> slots(long dirId) {
+        java.util.Set<Long> keys = new java.util.TreeSet<>();
+        for (int i = 0; i < STAMP_SLOTS; i++) {
+            keys.add(slot(dirId, i));
+        }
+        return keys;
     }
 
     /**
