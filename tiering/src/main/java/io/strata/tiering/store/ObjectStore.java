@@ -63,10 +63,16 @@ public final class ObjectStore {
         ObjectAttrs full = new ObjectAttrs(blob.hashes().md5Hex(), attrs.headers(), attrs.userMetadata(), attrs.tags(),
                 sums, sums.isEmpty() ? null : "FULL_OBJECT", List.of());
         List<Extent> extents = blob.size() == 0 ? List.of() : List.of(new Extent(0, blob.size(), blob.ref(), 0));
+        if (extents.isEmpty()) {
+            // An empty object needs no data file: the one written is released now, or it would linger INFLIGHT.
+            meta.ledger().released(Set.of(blob.ref()));
+        }
         try {
             return meta.objects().publish(bucket, key, new NewContent(blob.size(), extents, full), condition);
         } catch (RuntimeException e) {
-            meta.ledger().released(Set.of(blob.ref()));
+            if (!extents.isEmpty()) {
+                meta.ledger().released(Set.of(blob.ref()));
+            }
             throw e;
         }
     }
