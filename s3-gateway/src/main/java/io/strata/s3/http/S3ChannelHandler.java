@@ -17,6 +17,7 @@ import io.strata.s3.error.ErrorTranslator;
 import io.strata.s3.error.S3ErrorCode;
 import io.strata.s3.error.S3Exception;
 import io.strata.s3.ops.BodyTarget;
+import io.strata.s3.ops.Operation;
 import io.strata.s3.ops.Router;
 import io.strata.s3.signature.Authentication;
 import io.strata.s3.signature.SigV4Verifier;
@@ -94,6 +95,7 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.STARTING;
+        boolean hasBody = HttpUtil.isTransferEncodingChunked(req) || HttpUtil.getContentLength(req, 0L) > 0;
         workers.execute(() -> {
             try {
                 Authentication auth = verifier.verify(new NettyRequestView(req));
@@ -101,10 +103,26 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                 S3Request s3 = new S3Request(requestId, req.method().name(), t.bucket(), t.key(), t.query(),
                         req.headers(), auth);
                 RequestBody b = new RequestBody(auth, req.headers());
-                BodyTarget bt = router.route(s3).begin(s3);
+                Operation op = router.route(s3);
+                if (HttpUtil.is100ContinueExpected(req)) {
+                    // Authenticated and routed: the client may send the body while the operation gets ready.
+                    ctx.executor().execute(() -> ctx.writeAndFlush(
+                            new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE)));
+                }
+                BodyTarget bt = op.begin(s3);
+                if (!hasBody) {
+                    // Nothing to wait for: answer from this worker instead of a second trip through the event loop.
+                    S3Response response = bt.finish(b.finish());
+                    ctx.executor().execute(() -> {
+                        early.forEach(HttpContent::release);
+                        early.clear();
+                        respond(ctx, response);
+                    });
+                    return;
+                }
                 ctx.executor().execute(() -> started(ctx, bt, b));
             } catch (Throwable e) {
-                ctx.executor().execute(() -> fail(ctx, e, true));
+                ctx.executor().execute(() -> fail(ctx, e, hasBody));
             }
         });
     }
@@ -117,9 +135,6 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         target = bt;
         body = b;
         state = State.BODY;
-        if (HttpUtil.is100ContinueExpected(request)) {
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
-        }
         boolean sawLast = false;
         while (!early.isEmpty() && state == State.BODY) {
             HttpContent c = early.poll();

@@ -5,6 +5,7 @@ import org.apache.ignite.IgniteAtomicSequence;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.configuration.CacheConfiguration;
 
 /**
@@ -31,6 +32,13 @@ public final class Caches {
     public final IgniteCache<String, byte[]> ledger;
     public final IgniteAtomicSequence inodeIds;
 
+    /**
+     * Partitions per cache. Each is a page-store file created on first write, inside the committing transaction;
+     * Ignite's default of 1024 made a fresh server create thousands of files under load. 64 keeps a few nodes
+     * balanced; the count is fixed once a cache holds data.
+     */
+    static final int PARTITIONS = 64;
+
     /** Inode ids below this are reserved; 1 is the namespace root. */
     public static final long FIRST_INODE_ID = 1000;
 
@@ -50,7 +58,8 @@ public final class Caches {
         CacheConfiguration<K, V> c = new CacheConfiguration<K, V>(name)
                 .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
-                .setBackups(0);
+                .setBackups(0)
+                .setAffinity(new RendezvousAffinityFunction(false, PARTITIONS));
         if (indexedTypes.length > 0) {
             c.setIndexedTypes(indexedTypes);
         }
