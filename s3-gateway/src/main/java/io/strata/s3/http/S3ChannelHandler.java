@@ -49,6 +49,9 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private final Queue<HttpContent> early = new ArrayDeque<>();
     private HttpRequest request;
     private long requestStartNanos;
+    private long bodyStartNanos;
+    private long bodyEndNanos;
+    private long finishedNanos;
     private String requestId;
     private boolean keepAlive;
     private BodyTarget target;
@@ -85,6 +88,9 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private void onRequest(ChannelHandlerContext ctx, HttpRequest req) {
         request = req;
         requestStartNanos = System.nanoTime();
+        bodyStartNanos = 0;
+        bodyEndNanos = 0;
+        finishedNanos = 0;
         requestId = Long.toHexString(ThreadLocalRandom.current().nextLong()).toUpperCase();
         keepAlive = HttpUtil.isKeepAlive(req);
         if (req.decoderResult().isFailure()) {
@@ -135,6 +141,7 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         target = bt;
         body = b;
         state = State.BODY;
+        bodyStartNanos = System.nanoTime();
         boolean sawLast = false;
         while (!early.isEmpty() && state == State.BODY) {
             HttpContent c = early.poll();
@@ -163,11 +170,13 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.FINISHING;
+        bodyEndNanos = System.nanoTime();
         BodyTarget t = target;
         RequestBody b = body;
         workers.execute(() -> {
             try {
                 S3Response response = t.finish(b.finish());
+                finishedNanos = System.nanoTime();
                 ctx.executor().execute(() -> respond(ctx, response));
             } catch (Throwable e) {
                 ctx.executor().execute(() -> fail(ctx, e, false));
@@ -180,8 +189,10 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         boolean again = keepAlive;
         ResponseWriter.write(ctx, response, requestId, again).addListener((ChannelFutureListener) f -> {
             if (ACCESS.isDebugEnabled()) {
-                ACCESS.debug("{} {} {} {} ms", request.method(), request.uri(), response.status(),
-                        String.format("%.2f", (System.nanoTime() - requestStartNanos) / 1e6));
+                long end = System.nanoTime();
+                ACCESS.debug("{} {} {} {} ms (ready {} body {} finish {} send {})", request.method(), request.uri(),
+                        response.status(), ms(end - requestStartNanos), ms(bodyStartNanos - requestStartNanos),
+                        ms(bodyEndNanos - bodyStartNanos), ms(finishedNanos - bodyEndNanos), ms(end - finishedNanos));
             }
             if (response.object() != null) {
                 response.object().close();
@@ -216,6 +227,10 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         }
         S3Response error = ResponseWriter.error(s3, pathOf(request.uri()), requestId);
         respond(ctx, HttpMethod.HEAD.equals(request.method()) ? S3Response.empty(error.status()) : error);
+    }
+
+    private static String ms(long nanos) {
+        return nanos < 0 || nanos > 3_600_000_000_000L ? "-" : String.format("%.2f", nanos / 1e6);
     }
 
     private static Throwable unwrap(Throwable e) {
