@@ -45,10 +45,13 @@ public final class ConfigKeys {
     public static final ConfigKey RECLAIM_GRACE = new ConfigKey("--reclaim-grace", "STRATA_RECLAIM_GRACE", "10s",
             Kind.DURATION, "how long a replaced or deleted data file is kept before its space is reclaimed");
 
+    public static final ConfigKey INLINE_MAX = new ConfigKey("--inline-max", "STRATA_INLINE_MAX", "64KiB",
+            Kind.SIZE, "objects up to this size are kept in the metadata store, not in a data file (0: never)");
+
     /** In the order {@code --help} and the README show them. */
     public static final List<ConfigKey> ALL = List.of(DATA_DIR, BIND_ADDRESS, S3_PORT, NFS_PORT, ADMIN_PORT,
             DOMAINS, ROOT_USER, ROOT_PASSWORD, WAL_FSYNC, IGNITE_DISCOVERY_PORT, IGNITE_COMMUNICATION_PORT,
-            WAL_SEGMENT_SIZE, WAL_SEGMENTS, META_MEMORY, WORKER_THREADS, RECLAIM_GRACE);
+            WAL_SEGMENT_SIZE, WAL_SEGMENTS, META_MEMORY, WORKER_THREADS, RECLAIM_GRACE, INLINE_MAX);
 
     private ConfigKeys() {
     }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public record StrataConfig(Path dataDir, String bindAddress, int s3Port, int nfsPort, int adminPort,
                            List<String> virtualHostDomains, String rootUser, String rootPassword, boolean walFsync,
                            int igniteDiscoveryPort, int igniteCommunicationPort, long walSegmentBytes,
-                           int walSegments, long metaMemoryBytes, int workerThreads, Duration reclaimGrace,
+                           int walSegments, long metaMemoryBytes, int workerThreads, Duration reclaimGrace, int inlineMaxBytes,
                            Map<ConfigKey, Origin> origins) {
 
     /** Where a value came from. */
@@ -103,6 +103,7 @@ public record StrataConfig(Path dataDir, String bindAddress, int s3Port, int nfs
                 r.size(ConfigKeys.META_MEMORY, 64L << 20, 1L << 40),
                 (int) r.count(ConfigKeys.WORKER_THREADS, 1, 4096),
                 r.duration(ConfigKeys.RECLAIM_GRACE),
+                (int) r.size(ConfigKeys.INLINE_MAX, 0, 1L << 20),
                 origins);
     }
 
@@ -117,7 +118,7 @@ public record StrataConfig(Path dataDir, String bindAddress, int s3Port, int nfs
                 + ", domains " + virtualHostDomains + ", root user " + rootUser + ", root password ***, wal "
                 + (walFsync ? "FSYNC" : "LOG_ONLY") + " " + walSegments + " x " + human(walSegmentBytes)
                 + ", meta memory " + human(metaMemoryBytes) + ", worker threads " + workerThreads
-                + ", reclaim grace " + reclaimGrace + ", ignite ports " + igniteDiscoveryPort + "/"
+                + ", reclaim grace " + reclaimGrace + ", inline max " + inlineMaxBytes + ", ignite ports " + igniteDiscoveryPort + "/"
                 + igniteCommunicationPort + "]";
     }
 

@@ -87,7 +87,7 @@ public final class StrataServer implements AutoCloseable {
             reclaimer = new Reclaimer(meta.ledger(), volumes, leases, config.reclaimGrace());
             reclaimer.start(RECLAIM_EVERY);
 
-            ObjectStore store = new ObjectStore(meta, volumes, leases);
+            ObjectStore store = new ObjectStore(meta, volumes, leases, config.inlineMaxBytes());
             Multipart multipart = new Multipart(meta, MIN_PART_SIZE);
             s3 = new S3Server(new S3Settings(config.bindAddress(), config.s3Port(), config.virtualHostDomains(),
                     config.workerThreads()), store, multipart, credentials());

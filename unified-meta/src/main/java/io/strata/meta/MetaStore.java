@@ -7,6 +7,7 @@ import io.strata.meta.ns.BlobLedger;
 import io.strata.meta.ns.BucketCatalog;
 import io.strata.meta.ns.DirectoryTable;
 import io.strata.meta.ns.InodeIds;
+import io.strata.meta.ns.InlineTable;
 import io.strata.meta.ns.InodeTable;
 import io.strata.meta.ns.KeyLister;
 import io.strata.meta.ns.NanoClock;
@@ -32,6 +33,7 @@ public final class MetaStore implements AutoCloseable {
     private final KeyLister lister;
     private final UploadCatalog uploads;
     private final BlobLedger ledger;
+    private final InlineTable inline;
     private final Tx tx;
 
     private MetaStore(Ignite ignite, MetaConfig config) {
@@ -43,9 +45,10 @@ public final class MetaStore implements AutoCloseable {
         inodes = new InodeTable(caches.inodes);
         directories = new DirectoryTable(caches.dentries, caches.dirTimes);
         ledger = new BlobLedger(caches.ledger, config.nodeName());
+        inline = new InlineTable(caches.inline);
         uploads = new UploadCatalog(caches.uploads, caches.parts, caches.uploadStamps, ledger, tx);
         buckets = new BucketCatalog(caches.buckets, inodes, directories, ids, clock, tx, uploads);
-        objects = new ObjectCatalog(buckets, inodes, directories, ids, clock, ledger, tx);
+        objects = new ObjectCatalog(buckets, inodes, directories, ids, clock, ledger, inline, tx);
         uploads.bind(buckets, objects);
         lister = new KeyLister(buckets, objects, directories, inodes);
         buckets.ensureRoot();
@@ -89,6 +92,10 @@ public final class MetaStore implements AutoCloseable {
 
     public BlobLedger ledger() {
         return ledger;
+    }
+
+    public InlineTable inline() {
+        return inline;
     }
 
     public InodeTable inodes() {

@@ -48,6 +48,8 @@ final class ResponseWriter {
                 if (s instanceof ReadSegment.FileBytes f) {
                     // Netty closes the channel when the region is released.
                     ctx.write(new DefaultFileRegion(f.channel(), f.position(), f.length()));
+                } else if (s instanceof ReadSegment.Bytes b) {
+                    ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(b.data())));
                 } else {
                     for (long left = s.length(); left > 0; left -= ZEROS.length) {
                         int n = (int) Math.min(left, ZEROS.length);

@@ -9,13 +9,11 @@ import io.strata.s3.error.S3Exception;
 import io.strata.s3.http.S3Request;
 import io.strata.s3.http.S3Response;
 import io.strata.s3.xml.XmlWriter;
-import io.strata.tiering.data.DurableBlob;
 import io.strata.tiering.store.ByteRange;
 import io.strata.tiering.store.ObjectStore;
 import io.strata.tiering.store.OpenObject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /** CopyObject (and the source side of UploadPartCopy): x-amz-copy-source, its conditions, COPY or REPLACE. */
 final class CopyObject implements BufferedOperation.Handler {
@@ -78,13 +76,12 @@ final class CopyObject implements BufferedOperation.Handler {
         }
         Inode copied;
         try (OpenObject source = openSource(store, req, src, null)) {
-            DurableBlob blob = store.copy(req.bucket(), source, Set.of());
             ObjectAttrs requested = ObjectHeaders.fromRequest(req);
             ObjectAttrs from = source.inode().object();
             ObjectAttrs attrs = replace ? requested : new ObjectAttrs(null, from.headers(), from.userMetadata(),
                     "REPLACE".equalsIgnoreCase(req.header("x-amz-tagging-directive")) ? requested.tags() : from.tags(),
                     java.util.Map.of(), null, java.util.List.of());
-            copied = store.publish(req.bucket(), target, blob, attrs,
+            copied = store.copyTo(req.bucket(), target, source, attrs,
                     new WriteCondition(req.header("If-Match"), req.header("If-None-Match")));
         }
         byte[] xml = new XmlWriter().root("CopyObjectResult")

@@ -27,20 +27,45 @@ final class PutObject implements Operation {
         if (condition.ifNoneMatch() != null && !condition.ifNoneMatch().trim().equals("*")) {
             throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "If-None-Match on PUT accepts only '*'.");
         }
-        return BlobUpload.start(store, req, blob -> {
-            if (key.directoryMarker() && blob.size() > 0) {
-                throw new S3Exception(S3ErrorCode.INVALID_OBJECT_NAME,
-                        "A key ending in '/' names a directory; its body must be empty.");
-            }
-            Inode inode = store.publish(req.bucket(), key, blob, attrs, condition);
-            S3Response r = S3Response.empty(200).header("ETag", ObjectHeaders.quote(inode.object().etag()));
-            inode.object().checksums().forEach((alg, v) -> {
-                ChecksumAlgorithm a = ChecksumAlgorithm.parse(alg);
-                if (a != null) {
-                    r.header(a.header(), v);
-                }
+        long declared = declaredLength(req);
+        if (declared >= 0 && declared <= store.inlineMax()) {
+            return new InlineUpload(req, (int) declared, (data, hashes) -> {
+                checkMarkerBody(key, data.length);
+                return answer(store.publishInline(req.bucket(), key, data, hashes, attrs, condition));
             });
-            return r;
+        }
+        return BlobUpload.start(store, req, blob -> {
+            checkMarkerBody(key, blob.size());
+            return answer(store.publish(req.bucket(), key, blob, attrs, condition));
         });
+    }
+
+    /** The payload length the client declared, or -1 when it did not say (an aws-chunked body without it). */
+    static long declaredLength(S3Request req) {
+        String decoded = req.header("x-amz-decoded-content-length");
+        String length = req.auth().payloadMode().isStreaming() ? decoded : req.header("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void checkMarkerBody(ObjectKey key, long size) throws S3Exception {
+        if (key.directoryMarker() && size > 0) {
+            throw new S3Exception(S3ErrorCode.INVALID_OBJECT_NAME,
+                    "A key ending in '/' names a directory; its body must be empty.");
+        }
+    }
+
+    private static S3Response answer(Inode inode) {
+        S3Response r = S3Response.empty(200).header("ETag", ObjectHeaders.quote(inode.object().etag()));
+        inode.object().checksums().forEach((alg, v) -> {
+            ChecksumAlgorithm a = ChecksumAlgorithm.parse(alg);
+            if (a != null) {
+                r.header(a.header(), v);
+            }
+        });
+        return r;
     }
 }

@@ -12,4 +12,12 @@ public sealed interface ReadSegment {
 
     record Zeros(long length) implements ReadSegment {
     }
+
+    /** Bytes already in memory (small objects kept inline in the namespace). */
+    record Bytes(java.nio.ByteBuffer data) implements ReadSegment {
+        @Override
+        public long length() {
+            return data.remaining();
+        }
+    }
 }

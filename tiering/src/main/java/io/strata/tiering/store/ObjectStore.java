@@ -9,11 +9,13 @@ import io.strata.meta.model.ObjectAttrs;
 import io.strata.meta.ns.NewContent;
 import io.strata.meta.ns.WriteCondition;
 import io.strata.tiering.checksum.ChecksumAlgorithm;
+import io.strata.tiering.checksum.ContentHashes;
 import io.strata.tiering.data.DurableBlob;
 import io.strata.tiering.data.NewBlob;
 import io.strata.tiering.data.ReadLeases;
 import io.strata.tiering.data.ReadSegment;
 import io.strata.tiering.volume.BlobReader;
+import io.strata.tiering.volume.InlineVolume;
 import io.strata.tiering.volume.VolumeRegistry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -33,14 +36,30 @@ import java.util.function.Function;
 public final class ObjectStore {
     private static final int OPEN_ATTEMPTS = 3;
 
+    /** Objects up to this size are stored inline in the namespace by default (MinIO inlines up to 128 KiB). */
+    public static final int DEFAULT_INLINE_MAX = 64 * 1024;
+
     private final MetaStore meta;
     private final VolumeRegistry volumes;
     private final ReadLeases leases;
+    private final int inlineMax;
 
     public ObjectStore(MetaStore meta, VolumeRegistry volumes, ReadLeases leases) {
+        this(meta, volumes, leases, DEFAULT_INLINE_MAX);
+    }
+
+    /** @param inlineMax objects up to this many bytes are kept in the namespace, not in a data file (0: never) */
+    public ObjectStore(MetaStore meta, VolumeRegistry volumes, ReadLeases leases, int inlineMax) {
         this.meta = meta;
         this.volumes = volumes;
         this.leases = leases;
+        this.inlineMax = inlineMax;
+        volumes.addIfAbsent(new InlineVolume(meta.inline()));
+    }
+
+    /** Objects up to this size may be published with {@link #publishInline}. */
+    public int inlineMax() {
+        return inlineMax;
     }
 
     public MetaStore meta() {
@@ -58,10 +77,7 @@ public final class ObjectStore {
      * If publishing fails, the blob is released for reclaim and the error propagates.
      */
     public Inode publish(String bucket, ObjectKey key, DurableBlob blob, ObjectAttrs attrs, WriteCondition condition) {
-        Map<String, String> sums = new HashMap<>();
-        blob.hashes().checksums().forEach((a, v) -> sums.put(a.name(), v));
-        ObjectAttrs full = new ObjectAttrs(blob.hashes().md5Hex(), attrs.headers(), attrs.userMetadata(), attrs.tags(),
-                sums, sums.isEmpty() ? null : "FULL_OBJECT", List.of());
+        ObjectAttrs full = withHashes(attrs, blob.hashes());
         List<Extent> extents = blob.size() == 0 ? List.of() : List.of(new Extent(0, blob.size(), blob.ref(), 0));
         if (extents.isEmpty()) {
             // An empty object needs no data file: the one written is released now, or it would linger INFLIGHT.
@@ -75,6 +91,32 @@ public final class ObjectStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Publishes a small object whose bytes the publishing transaction stores in the namespace: no data file, no
+     * fsync, one transaction (durable through the metadata WAL).
+     */
+    public Inode publishInline(String bucket, ObjectKey key, byte[] data, ContentHashes.Result hashes, ObjectAttrs attrs,
+                               WriteCondition condition) {
+        if (data.length > inlineMax) {
+            throw new IllegalArgumentException(data.length + " bytes is over the inline limit of " + inlineMax);
+        }
+        ObjectAttrs full = withHashes(attrs, hashes);
+        if (data.length == 0) {
+            return meta.objects().publish(bucket, key, new NewContent(0, List.of(), full), condition);
+        }
+        BlobRef ref = new BlobRef(BlobRef.INLINE_VOLUME, UUID.randomUUID().toString().replace("-", ""));
+        NewContent content = new NewContent(data.length, List.of(new Extent(0, data.length, ref, 0)), full,
+                Map.of(ref.blobId(), data));
+        return meta.objects().publish(bucket, key, content, condition);
+    }
+
+    private static ObjectAttrs withHashes(ObjectAttrs attrs, ContentHashes.Result hashes) {
+        Map<String, String> sums = new HashMap<>();
+        hashes.checksums().forEach((a, v) -> sums.put(a.name(), v));
+        return new ObjectAttrs(hashes.md5Hex(), attrs.headers(), attrs.userMetadata(), attrs.tags(),
+                sums, sums.isEmpty() ? null : "FULL_OBJECT", List.of());
     }
 
     /**
@@ -117,7 +159,9 @@ public final class ObjectStore {
                     }
                 }
                 long len = Math.min(e.end(), end) - pos;
-                out.add(new ReadSegment.FileBytes(openChannel(e.blob()), e.blobOffset() + (pos - e.offset()), len));
+                long from = e.blobOffset() + (pos - e.offset());
+                out.add(e.blob().isInline() ? inlineBytes(e.blob(), from, len)
+                        : new ReadSegment.FileBytes(openChannel(e.blob()), from, len));
                 pos += len;
             }
             if (pos < end) {
@@ -128,6 +172,14 @@ public final class ObjectStore {
             new OpenObject(inode, range, out).close();
             throw e;
         }
+    }
+
+    private ReadSegment inlineBytes(BlobRef blob, long from, long len) throws IOException {
+        byte[] bytes = meta.inline().get(blob.blobId());
+        if (bytes == null) {
+            throw new NoSuchFileException("inline:" + blob.blobId());
+        }
+        return new ReadSegment.Bytes(ByteBuffer.wrap(bytes, (int) from, (int) len).slice());
     }
 
     private FileChannel openChannel(BlobRef blob) throws IOException {
@@ -147,31 +199,62 @@ public final class ObjectStore {
     public DurableBlob copy(String targetBucket, OpenObject source, Set<ChecksumAlgorithm> checksums) throws IOException {
         NewBlob blob = startWrite(targetBucket, checksums);
         try {
-            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
-            for (ReadSegment s : source.segments()) {
-                long done = 0;
-                while (done < s.length()) {
-                    buf.clear();
-                    buf.limit((int) Math.min(buf.capacity(), s.length() - done));
-                    if (s instanceof ReadSegment.FileBytes f) {
-                        int n = f.channel().read(buf, f.position() + done);
-                        if (n < 0) {
-                            throw new IOException("data file shorter than its extent");
-                        }
-                    } else {
-                        while (buf.hasRemaining()) {
-                            buf.put((byte) 0);
-                        }
-                    }
-                    buf.flip();
-                    done += buf.remaining();
-                    blob.write(buf);
-                }
-            }
+            transfer(source, blob::write);
             return blob.finish();
         } catch (IOException | RuntimeException e) {
             blob.abort();
             throw e;
         }
+    }
+
+    /** Copies an open object to a new object: inline when it is small enough, else into a new data file. */
+    public Inode copyTo(String bucket, ObjectKey key, OpenObject source, ObjectAttrs attrs, WriteCondition condition)
+            throws IOException {
+        long size = source.range() == null ? 0 : source.range().length();
+        if (size > inlineMax) {
+            return publish(bucket, key, copy(bucket, source, Set.of()), attrs, condition);
+        }
+        ByteBuffer data = ByteBuffer.allocate((int) size);
+        ContentHashes hashes = new ContentHashes(Set.of());
+        transfer(source, chunk -> {
+            hashes.update(chunk.duplicate());
+            data.put(chunk);
+        });
+        return publishInline(bucket, key, data.array(), hashes.finish(), attrs, condition);
+    }
+
+    /** Hands the open object's bytes to {@code sink} in order, a buffer at a time. */
+    private static void transfer(OpenObject source, ChunkSink sink) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        for (ReadSegment s : source.segments()) {
+            long done = 0;
+            while (done < s.length()) {
+                buf.clear();
+                buf.limit((int) Math.min(buf.capacity(), s.length() - done));
+                if (s instanceof ReadSegment.FileBytes f) {
+                    if (f.channel().read(buf, f.position() + done) < 0) {
+                        throw new IOException("data file shorter than its extent");
+                    }
+                } else if (s instanceof ReadSegment.Bytes b) {
+                    ByteBuffer src = b.data().duplicate();
+                    src.position(src.position() + (int) done);
+                    src.limit(src.position() + buf.remaining());
+                    buf.put(src);
+                } else {
+                    while (buf.hasRemaining()) {
+                        buf.put((byte) 0);
+                    }
+                }
+                buf.flip();
+                done += buf.remaining();
+                sink.accept(buf);
+            }
+        }
+    }
+
+    /** Receives copied bytes; the buffer is reused after the call. */
+    @FunctionalInterface
+    private interface ChunkSink {
+        void accept(ByteBuffer chunk) throws IOException;
     }
 }

@@ -10,6 +10,13 @@ public final class VolumeRegistry {
     private final Map<String, Volume> byId = new ConcurrentHashMap<>();
     private final List<Volume> ordered = new CopyOnWriteArrayList<>();
 
+    /** Adds the volume unless one with its id is registered already. */
+    public void addIfAbsent(Volume volume) {
+        if (byId.putIfAbsent(volume.id(), volume) == null) {
+            ordered.add(volume);
+        }
+    }
+
     public void add(Volume volume) {
         if (byId.putIfAbsent(volume.id(), volume) != null) {
             throw new IllegalArgumentException("volume " + volume.id() + " exists already");
@@ -28,7 +35,8 @@ public final class VolumeRegistry {
     public Volume writeTarget() {
         Volume best = null;
         for (Volume v : ordered) {
-            if (v.tier() != Tier.CLOUD && (best == null || v.tier().ordinal() < best.tier().ordinal())) {
+            boolean local = v.tier() == Tier.NVME || v.tier() == Tier.NAS;
+            if (local && (best == null || v.tier().ordinal() < best.tier().ordinal())) {
                 best = v;
             }
         }

@@ -102,6 +102,29 @@ class ObjectStoreIT {
     }
 
     @Test
+    void smallObjectsLiveInlineAndAreReclaimedLikeBlobs() throws IOException {
+        long before = blobFiles();
+        byte[] small = "small object".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        io.strata.tiering.checksum.ContentHashes h = new io.strata.tiering.checksum.ContentHashes(Set.of());
+        h.update(ByteBuffer.wrap(small));
+        var inode = store.publishInline("data", ObjectKey.parse("inline/one"), small, h.finish(), ObjectAttrs.ofEtag(null),
+                WriteCondition.NONE);
+        String inlineId = inode.extents().get(0).blob().blobId();
+        assertEquals(io.strata.meta.model.BlobRef.INLINE_VOLUME, inode.extents().get(0).blob().volumeId());
+        assertEquals(before, blobFiles(), "no data file for an inline object");
+        try (OpenObject open = store.open("data", ObjectKey.parse("inline/one"), i -> new ByteRange(2, 7))) {
+            ByteBuffer got = ((ReadSegment.Bytes) open.segments().get(0)).data();
+            byte[] bytes = new byte[got.remaining()];
+            got.get(bytes);
+            assertArrayEquals("all ob".getBytes(java.nio.charset.StandardCharsets.UTF_8), bytes);
+        }
+        put("inline/one", new byte[200_000]);
+        reclaimer.runOnce();
+        assertEquals(null, meta.inline().get(inlineId), "the replaced inline bytes are reclaimed");
+        assertEquals(before + 1, blobFiles());
+    }
+
+    @Test
     void aMissingKeyIsNotFound() {
         assertThrows(io.strata.meta.error.NotFoundException.class,
                 () -> store.open("data", ObjectKey.parse("missing"), i -> null));

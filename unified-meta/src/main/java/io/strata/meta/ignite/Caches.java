@@ -19,6 +19,8 @@ import org.apache.ignite.configuration.CacheConfiguration;
  *   <li>uploads, parts: multipart uploads in progress; uploadStamps: written blindly by each part upload and
  *       read by completion and abort, so a part that lands meanwhile makes them retry instead of leaking</li>
  *   <li>ledger: blobs being written or released, so no crash leaks a data file</li>
+ *   <li>inline: the bytes of small objects, kept in the namespace instead of a data file; written in the
+ *       transaction that publishes them</li>
  * </ul>
  */
 public final class Caches {
@@ -30,6 +32,7 @@ public final class Caches {
     public final IgniteCache<PartKey, PartRow> parts;
     public final IgniteCache<String, Long> uploadStamps;
     public final IgniteCache<String, byte[]> ledger;
+    public final IgniteCache<String, byte[]> inline;
     public final IgniteAtomicSequence inodeIds;
 
     /**
@@ -51,6 +54,7 @@ public final class Caches {
         parts = ignite.getOrCreateCache(config("strata-parts", PartKey.class, PartRow.class));
         uploadStamps = ignite.getOrCreateCache(config("strata-upload-stamps"));
         ledger = ignite.getOrCreateCache(config("strata-ledger"));
+        inline = ignite.getOrCreateCache(config("strata-inline"));
         inodeIds = ignite.atomicSequence("strata-inode-ids", FIRST_INODE_ID, true);
     }
 

@@ -7,10 +7,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The new bytes (already durable on volumes) and S3 attributes of an object being published. */
-public record NewContent(long size, List<Extent> extents, ObjectAttrs attrs) {
+/**
+ * The new bytes and S3 attributes of an object being published: extents on volumes (already durable there) and,
+ * for a small object, its bytes to be stored inline by the publishing transaction itself.
+ *
+ * @param inline blob id to bytes for extents on the {@link BlobRef#INLINE_VOLUME}; empty otherwise
+ */
+public record NewContent(long size, List<Extent> extents, ObjectAttrs attrs, java.util.Map<String, byte[]> inline) {
     public NewContent {
         extents = List.copyOf(extents);
+        inline = java.util.Map.copyOf(inline);
+    }
+
+    public NewContent(long size, List<Extent> extents, ObjectAttrs attrs) {
+        this(size, extents, attrs, java.util.Map.of());
     }
 
     public Set<BlobRef> blobs() {

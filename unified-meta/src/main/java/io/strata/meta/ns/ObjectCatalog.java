@@ -30,16 +30,18 @@ public final class ObjectCatalog {
     private final InodeIds ids;
     private final NanoClock clock;
     private final BlobLedger ledger;
+    private final InlineTable inline;
     private final Tx tx;
 
     public ObjectCatalog(BucketCatalog buckets, InodeTable inodes, DirectoryTable dirs, InodeIds ids, NanoClock clock,
-                         BlobLedger ledger, Tx tx) {
+                         BlobLedger ledger, InlineTable inline, Tx tx) {
         this.buckets = buckets;
         this.inodes = inodes;
         this.dirs = dirs;
         this.ids = ids;
         this.clock = clock;
         this.ledger = ledger;
+        this.inline = inline;
         this.tx = tx;
     }
 
@@ -77,6 +79,7 @@ public final class ObjectCatalog {
             throw new IsDirectoryException(key.key());
         }
         condition.check(old != null && old.isFile() ? old : null, key.key());
+        content.inline().forEach(inline::putInTx);
         ledger.referenced(content.blobs());
         if (old == null || !old.isFile()) {
             if (old != null) {
