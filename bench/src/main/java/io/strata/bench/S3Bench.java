@@ -50,6 +50,11 @@ public final class S3Bench {
             String bucket = "bench-" + e.name();
             s3.createBucket(r -> r.bucket(bucket));
             S3Workloads w = new S3Workloads(s3, clients, bucket);
+            // Untimed: both servers run their first requests through a cold JIT, Strata in a JVM of its own.
+            w.put("warm/", 4096, 2000 / scale);
+            w.get("warm/", 4096, 2000 / scale);
+            w.put("warm-m/", 1 << 20, 64 / scale);
+            w.get("warm-m/", 1 << 20, 64 / scale);
             record(rows, "PUT 1 MiB (MiB/s)", column, w.put("m1/", 1 << 20, 256 / scale));
             record(rows, "GET 1 MiB (MiB/s)", column, w.get("m1/", 1 << 20, 256 / scale));
             record(rows, "PUT 64 MiB (MiB/s)", column, w.put("m64/", 64 << 20, 16 / scale));

@@ -63,7 +63,11 @@ public final class Caches {
                 .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
                 .setBackups(0)
-                .setAffinity(new RendezvousAffinityFunction(false, PARTITIONS));
+                .setAffinity(new RendezvousAffinityFunction(false, PARTITIONS))
+                // Nothing listens to cache events; recording them costs every transaction.
+                .setEventsDisabled(true)
+                // Values are immutable byte arrays or rows we never mutate after reading.
+                .setCopyOnRead(false);
         if (indexedTypes.length > 0) {
             c.setIndexedTypes(indexedTypes);
         }

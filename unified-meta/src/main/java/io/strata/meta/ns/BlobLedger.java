@@ -35,7 +35,10 @@ public final class BlobLedger {
     /** Inside the transaction that makes the namespace reference the blob. */
     public void referenced(Collection<BlobRef> blobs) {
         for (BlobRef b : blobs) {
-            cache.remove(b.token());
+            // Inline bytes are written by the publishing transaction itself and never enter the ledger INFLIGHT.
+            if (!b.isInline()) {
+                cache.remove(b.token());
+            }
         }
     }
 
