@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3 benchmark: the same workloads against Strata (its own process, 512 MiB heap, writes fsynced) and s3proxy
  * (filesystem backend) in one run, printed side by side with the ratio, plus the loopback socket limit.
  *
- * <p>Run: {@code bench/run-s3 [--quick] [--clients N]}.
+ * <p>Run: {@code bench/run-s3 [--quick] [--clients N] [--wal-fsync]}.
  */
 public final class S3Bench {
     private S3Bench() {
@@ -22,16 +22,18 @@ public final class S3Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        boolean walFsync = List.of(args).contains("--wal-fsync");
         int clients = intArg(args, "--clients", 8);
         int scale = quick ? 4 : 1;
         Path repo = Path.of(System.getProperty("strata.repo", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("strata-bench");
-        System.out.printf("S3 benchmark: %d clients, %s sizes, work dir %s%n", clients, quick ? "quick" : "full", work);
+        System.out.printf("S3 benchmark: %d clients, %s sizes, strata metadata WAL %s, work dir %s%n", clients,
+                quick ? "quick" : "full", walFsync ? "FSYNC" : "LOG_ONLY", work);
 
         Map<String, double[]> rows = new LinkedHashMap<>();
         long peakHeap;
         boolean survived;
-        try (StrataProcess strata = new StrataProcess(repo, work.resolve("strata"), free(), free(), free(), false);
+        try (StrataProcess strata = new StrataProcess(repo, work.resolve("strata"), free(), free(), free(), walFsync);
              S3ProxyPeer peer = new S3ProxyPeer(work.resolve("s3proxy"), free())) {
             List<Endpoint> targets = List.of(strata.endpoint(), peer.endpoint());
             for (int t = 0; t < targets.size(); t++) {

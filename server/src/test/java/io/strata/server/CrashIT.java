@@ -84,14 +84,14 @@ class CrashIT {
     void acknowledgedWritesSurviveKill9AndNothingTornOrLeakedIsLeft() throws Exception {
         Path data = tmp.resolve("data");
         int[] ports = TestServers.freePorts(3);
-        Server first = start(data, ports);
-        try (S3Client s3 = client(first.port)) {
+        ServerProcess first = start(data, ports);
+        try (S3Client s3 = client(first.port())) {
             s3.createBucket(b -> b.bucket(BUCKET));
         }
 
         Load load = new Load();
         List<Thread> writers = new ArrayList<>();
-        try (S3Client s3 = client(first.port)) {
+        try (S3Client s3 = client(first.port())) {
             for (int t = 0; t < WRITERS; t++) {
                 int id = t;
                 Thread w = new Thread(() -> load.write(s3, id), "crash-writer-" + t);
@@ -108,21 +108,21 @@ class CrashIT {
             }
             if (load.trapPaused.getCount() > 0) {
                 load.stopping.set(true);
-                String exited = first.process.isAlive() ? ""
-                        : "the server exited (" + first.process.exitValue() + ") before it was killed; ";
+                String exited = first.process().isAlive() ? ""
+                        : "the server exited (" + first.process().exitValue() + ") before it was killed; ";
                 fail(exited + "no writer reached the half of a 3 MiB body; failures before the kill:\n"
                         + String.join("\n", load.errors()) + "\n" + first.describe());
             }
             load.stopping.set(true);
-            first.process.destroyForcibly();
-            assertTrue(first.process.waitFor(30, TimeUnit.SECONDS), "the server survived SIGKILL");
+            first.process().destroyForcibly();
+            assertTrue(first.process().waitFor(30, TimeUnit.SECONDS), "the server survived SIGKILL");
             load.trapRelease.countDown();
             for (Thread w : writers) {
                 w.join(TimeUnit.SECONDS.toMillis(60));
                 assertFalse(w.isAlive(), w.getName() + " is stuck after the kill");
             }
         }
-        assertEquals(137, first.process.exitValue(), "SIGKILL: 128+9\n" + first.describe());
+        assertEquals(137, first.process().exitValue(), "SIGKILL: 128+9\n" + first.describe());
         assertTrue(load.errors().isEmpty(), "requests failed before the kill:\n" + String.join("\n", load.errors()));
 
         Set<String> attempted = new TreeSet<>(load.attempted);
@@ -137,9 +137,9 @@ class CrashIT {
         assertTrue(ackedMultipart >= 1, "no multipart upload completed before the kill: " + counts);
         assertTrue(unacked.contains(load.trapKey), "the paused PUT was never acknowledged: " + counts);
 
-        Server second = start(data, ports);
+        ServerProcess second = start(data, ports);
         int stopped;
-        try (S3Client s3 = client(second.port)) {
+        try (S3Client s3 = client(second.port())) {
             // The paused PUT was mid-body when killed: its data file, recorded before its first byte, is found and
             // released at start-up (published writes, empty ones included, leave nothing in flight).
             Matcher interrupted = INTERRUPTED.matcher(second.stderr());
@@ -408,7 +408,7 @@ class CrashIT {
                 .build();
     }
 
-    private Server start(Path data, int[] ports) throws Exception {
+    private ServerProcess start(Path data, int[] ports) throws Exception {
         String jar = System.getProperty("strata.jar");
         String flags = System.getProperty("strata.jvm.flags");
         assertTrue(jar != null && flags != null,
@@ -436,7 +436,7 @@ class CrashIT {
             pb.redirectError(err);
             Process p = pb.start();
             started.add(p);
-            Server s = new Server(p, ports[0], out, err);
+            ServerProcess s = new ServerProcess(p, "http://127.0.0.1:" + ports[0], out, err);
             while (System.nanoTime() < deadline && p.isAlive()
                     && !(s.stdout().contains("  Stop ") && answers(ports[0]))) {
                 Thread.sleep(200);
@@ -465,27 +465,4 @@ class CrashIT {
         }
     }
 
-    private record Server(Process process, int port, File out, File err) {
-        String stdout() throws IOException {
-            return Proc.read(out);
-        }
-
-        String stderr() throws IOException {
-            return Proc.read(err);
-        }
-
-        /** Sends SIGTERM and waits for the exit status. */
-        int stop() throws Exception {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("no exit within 60 s of SIGTERM\n" + describe());
-            }
-            return process.exitValue();
-        }
-
-        String describe() throws IOException {
-            return "--- stdout ---\n" + stdout() + "\n--- stderr ---\n" + stderr();
-        }
-    }
 }

@@ -92,17 +92,17 @@ class PackagedServerIT {
         Map<String, String> env = Map.of("STRATA_ROOT_USER", USER, "STRATA_ROOT_PASSWORD", SECRET);
         byte[] body = AwsCliIT.random(1_500_000, 11);
 
-        Running first = serve(data, env);
+        ServerProcess first = serve(data, env);
         String banner = first.stdout();
         assertTrue(banner.contains("(path-style and virtual-host *.localhost)"), banner);
         assertTrue(banner.contains("Data         " + data.toAbsolutePath()), banner);
         assertTrue(banner.contains("access key '" + USER + "' (from env STRATA_ROOT_USER)"), banner);
         assertTrue(banner.contains("secret key from env STRATA_ROOT_PASSWORD"), banner);
         assertFalse(banner.contains(SECRET), "the secret from the environment is never printed:\n" + banner);
-        assertTrue(banner.contains("aws --endpoint-url " + first.endpoint + " s3 ls"), banner);
+        assertTrue(banner.contains("aws --endpoint-url " + first.endpoint() + " s3 ls"), banner);
         assertTrue(banner.contains("NFS          port 2049: not served yet"), banner);
         assertFalse(banner.contains("Ignite node started"), "Ignite's console lines stay off stdout:\n" + banner);
-        try (S3Client s3 = client(first.endpoint)) {
+        try (S3Client s3 = client(first.endpoint())) {
             s3.createBucket(b -> b.bucket("packaged"));
             s3.putObject(b -> b.bucket("packaged").key("kept/across/restart.bin"), RequestBody.fromBytes(body));
         }
@@ -110,8 +110,8 @@ class PackagedServerIT {
         assertEquals(143, status, "SIGTERM: the JVM exits 128+15 after the shutdown hook\n" + first.describe());
         assertTrue(first.stderr().contains("strata: stopped"), first.describe());
 
-        Running second = serve(data, env);
-        try (S3Client s3 = client(second.endpoint)) {
+        ServerProcess second = serve(data, env);
+        try (S3Client s3 = client(second.endpoint())) {
             assertArrayEquals(body, s3.getObjectAsBytes(b -> b.bucket("packaged").key("kept/across/restart.bin"))
                     .asByteArray());
         } finally {
@@ -161,7 +161,7 @@ class PackagedServerIT {
                 .build();
     }
 
-    private static Running serve(Path data, Map<String, String> env) throws Exception {
+    private static ServerProcess serve(Path data, Map<String, String> env) throws Exception {
         File out = File.createTempFile("serve-out", ".txt", tmp.toFile());
         File err = File.createTempFile("serve-err", ".txt", tmp.toFile());
         ProcessBuilder pb = new ProcessBuilder(command(serveArgs(data, 0)));
@@ -176,7 +176,7 @@ class PackagedServerIT {
             String text = Proc.read(out);
             Matcher m = S3_LINE.matcher(text);
             if (m.find() && text.contains("  Stop ")) {
-                return new Running(p, m.group(1), out, err);
+                return new ServerProcess(p, m.group(1), out, err);
             }
             if (!p.isAlive()) {
                 fail("the server exited (" + p.exitValue() + ") before it was up:\n--- stdout ---\n" + text
@@ -190,27 +190,4 @@ class PackagedServerIT {
         return null;
     }
 
-    private record Running(Process process, String endpoint, File out, File err) {
-        String stdout() throws Exception {
-            return Proc.read(out);
-        }
-
-        String stderr() throws Exception {
-            return Proc.read(err);
-        }
-
-        /** Sends SIGTERM and waits for the exit status. */
-        int stop() throws Exception {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("no exit within 60 s of SIGTERM\n" + describe());
-            }
-            return process.exitValue();
-        }
-
-        String describe() throws Exception {
-            return "--- stdout ---\n" + stdout() + "\n--- stderr ---\n" + stderr();
-        }
-    }
 }
