@@ -47,6 +47,8 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
 
     private State state = State.IDLE;
     private final Queue<HttpContent> early = new ArrayDeque<>();
+    /** Messages of requests a client pipelined behind the current one, replayed in order once it is answered. */
+    private final Queue<Object> pipelined = new ArrayDeque<>();
     private HttpRequest request;
     private long requestStartNanos;
     private long bodyStartNanos;
@@ -71,18 +73,11 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest req) {
-            onRequest(ctx, req);
+        if (!pipelined.isEmpty() || (msg instanceof HttpRequest && state != State.IDLE)) {
+            pipelined.add(msg);
+            return;
         }
-        if (msg instanceof HttpContent content) {
-            switch (state) {
-                case STARTING -> early.add(content);
-                case BODY -> consume(ctx, content);
-                default -> content.release();
-            }
-        } else {
-            ReferenceCountUtil.release(msg);
-        }
+        dispatch(ctx, msg);
     }
 
     private void onRequest(ChannelHandlerContext ctx, HttpRequest req) {
@@ -202,8 +197,28 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             state = State.IDLE;
-            ctx.read();
+            if (pipelined.isEmpty()) {
+                ctx.read();
+                return;
+            }
+            while (!pipelined.isEmpty() && (state == State.IDLE || !(pipelined.peek() instanceof HttpRequest))) {
+                dispatch(ctx, pipelined.poll());
+            }
         });
+    }
+
+    /** Handles one message of the current request: its head, or a piece of its body. */
+    private void dispatch(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest req) {
+            onRequest(ctx, req);
+        }
+        if (msg instanceof HttpContent content) {
+            switch (state) {
+                case STARTING -> early.add(content);
+                case BODY -> consume(ctx, content);
+                default -> content.release();
+            }
+        }
     }
 
     /** Answers with an S3 error; {@code close} when the rest of the request body was not read. */
@@ -253,6 +268,8 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         }
         early.forEach(HttpContent::release);
         early.clear();
+        pipelined.forEach(ReferenceCountUtil::release);
+        pipelined.clear();
     }
 
     @Override

@@ -14,8 +14,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Virtual-hosted style: the bucket comes from the Host header ({@code <bucket>.localhost}). Requests go to
- * 127.0.0.1 with that Host, since *.localhost does not resolve everywhere.
+ * How requests reach the gateway. Virtual-hosted style: the bucket comes from the Host header
+ * ({@code <bucket>.localhost}); requests go to 127.0.0.1 with that Host, since *.localhost does not resolve
+ * everywhere. Pipelining: requests sent back to back on one connection are answered in order.
  */
 class AddressingIT {
     @TempDir
@@ -45,6 +46,29 @@ class AddressingIT {
         RawHttp.Answer a = RawHttp.send(gw.port, "GET /dir/file.txt HTTP/1.1", h, new byte[0]);
         assertEquals(200, a.status());
         assertEquals("virtual", a.body());
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        String host = "127.0.0.1:" + gw.port;
+        StringBuilder both = new StringBuilder();
+        for (String key : new String[] {"dir/file.txt", "missing"}) {
+            Map<String, String> h = RawHttp.signedHeaders("GET", URI.create("http://" + host + "/vhost/" + key), Map.of());
+            both.append("GET /vhost/").append(key).append(" HTTP/1.1\r\n");
+            h.forEach((k, v) -> both.append(k).append(": ").append(v).append("\r\n"));
+            both.append("\r\n");
+        }
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", gw.port)) {
+            s.setSoTimeout(20_000);
+            // Both requests leave in one write, so the server reads them together.
+            s.getOutputStream().write(both.toString().getBytes(StandardCharsets.ISO_8859_1));
+            RawHttp.Answer first = RawHttp.read(s.getInputStream());
+            RawHttp.Answer second = RawHttp.read(s.getInputStream());
+            assertEquals(200, first.status());
+            assertEquals("virtual", first.body());
+            assertEquals(404, second.status());
+            assertEquals("NoSuchKey", second.errorCode());
+        }
     }
 
     @Test
