@@ -6,6 +6,7 @@ import io.strata.meta.ignite.Tx;
 import io.strata.meta.ns.BlobLedger;
 import io.strata.meta.ns.BucketCatalog;
 import io.strata.meta.ns.DirectoryTable;
+import io.strata.meta.ns.FileTree;
 import io.strata.meta.ns.InodeIds;
 import io.strata.meta.ns.InlineTable;
 import io.strata.meta.ns.InodeTable;
@@ -31,6 +32,7 @@ public final class MetaStore implements AutoCloseable {
     private final BucketCatalog buckets;
     private final ObjectCatalog objects;
     private final KeyLister lister;
+    private final FileTree files;
     private final UploadCatalog uploads;
     private final BlobLedger ledger;
     private final InlineTable inline;
@@ -43,7 +45,7 @@ public final class MetaStore implements AutoCloseable {
         NanoClock clock = new NanoClock();
         ids = new InodeIds(ignite, caches.inodeIds);
         inodes = new InodeTable(caches.inodes);
-        directories = new DirectoryTable(caches.dentries, caches.dirTimes);
+        directories = new DirectoryTable(caches.dentries, caches.dirTimes, ids);
         ledger = new BlobLedger(caches.ledger, config.nodeName());
         inline = new InlineTable(caches.inline);
         uploads = new UploadCatalog(caches.uploads, caches.parts, caches.uploadStamps, ledger, tx);
@@ -51,6 +53,7 @@ public final class MetaStore implements AutoCloseable {
         objects = new ObjectCatalog(buckets, inodes, directories, ids, clock, ledger, inline, tx);
         uploads.bind(buckets, objects);
         lister = new KeyLister(buckets, objects, directories, inodes);
+        files = new FileTree(inodes, directories, ids, clock, ledger, tx);
         buckets.ensureRoot();
     }
 
@@ -75,6 +78,11 @@ public final class MetaStore implements AutoCloseable {
 
     public ObjectCatalog objects() {
         return objects;
+    }
+
+    /** The file view (NFS): inode-level operations on the same namespace. */
+    public FileTree files() {
+        return files;
     }
 
     public KeyLister lister() {

@@ -62,6 +62,14 @@ public final class LocalVolume implements Volume {
     }
 
     @Override
+    public RandomBlob createRandom(String blobId) throws IOException {
+        Path path = path(blobId);
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, StandardOpenOption.SPARSE);
+        return new LocalRandomBlob(path, ch);
+    }
+
+    @Override
     public BlobReader open(String blobId) throws IOException {
         return new LocalReader(FileChannel.open(path(blobId), StandardOpenOption.READ));
     }
@@ -80,6 +88,44 @@ public final class LocalVolume implements Volume {
     static void syncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
+        }
+    }
+
+    private static final class LocalRandomBlob implements RandomBlob {
+        private final Path path;
+        private final FileChannel ch;
+        private boolean entrySynced;
+
+        LocalRandomBlob(Path path, FileChannel ch) {
+            this.path = path;
+            this.ch = ch;
+        }
+
+        @Override
+        public void write(ByteBuffer data, long position) throws IOException {
+            long pos = position;
+            while (data.hasRemaining()) {
+                pos += ch.write(data, pos);
+            }
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            return ch.read(dst, position);
+        }
+
+        @Override
+        public void sync() throws IOException {
+            ch.force(true);
+            if (!entrySynced) {
+                syncDirectory(path.getParent());
+                entrySynced = true;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            ch.close();
         }
     }
 

@@ -14,6 +14,14 @@ public interface Volume {
     /** Starts a new blob; its bytes become durable on {@link BlobWriter#commit()}. */
     BlobWriter create(String blobId) throws IOException;
 
+    /**
+     * Starts a blob written at random offsets. Volumes that cannot (cloud buckets) refuse, and the caller writes to
+     * a volume that can.
+     */
+    default RandomBlob createRandom(String blobId) throws IOException {
+        throw new UnsupportedOperationException("volume " + id() + " takes sequential writes only");
+    }
+
     /** Opens a blob for reading; {@link java.nio.file.NoSuchFileException} if it does not exist. */
     BlobReader open(String blobId) throws IOException;
 

@@ -29,10 +29,13 @@ public final class DirectoryTable {
 
     private final IgniteCache<DentryKey, DentryRow> entries;
     private final IgniteCache<Long, Long> stamps;
+    private final InodeIds cookies;
 
-    public DirectoryTable(IgniteCache<DentryKey, DentryRow> entries, IgniteCache<Long, Long> stamps) {
+    /** @param cookies hands out READDIR cookies: unique and growing, like inode ids (so they share the sequence) */
+    public DirectoryTable(IgniteCache<DentryKey, DentryRow> entries, IgniteCache<Long, Long> stamps, InodeIds cookies) {
         this.entries = entries;
         this.stamps = stamps;
+        this.cookies = cookies;
     }
 
     public DirEntry lookup(long dirId, String name) {
@@ -42,7 +45,7 @@ public final class DirectoryTable {
 
     public void link(long dirId, String name, long childId, InodeType type, long nowNanos) {
         String sortKey = Utf8Order.entrySortKey(name, type == InodeType.DIRECTORY);
-        entries.put(new DentryKey(dirId, name), new DentryRow(dirId, sortKey, childId, type.code()));
+        entries.put(new DentryKey(dirId, name), new DentryRow(dirId, sortKey, cookies.next(), childId, type.code()));
         touch(dirId, nowNanos);
     }
 
@@ -107,6 +110,29 @@ public final class DirectoryTable {
         return out;
     }
 
+    /**
+     * Up to {@code limit} entries with a cookie above {@code afterCookie}, in cookie order (NFS READDIR). Reads
+     * committed state only.
+     */
+    public List<CookieEntry> pageByCookie(long dirId, long afterCookie, int limit) {
+        IndexQuery<DentryKey, DentryRow> query =
+                new IndexQuery<DentryKey, DentryRow>(DentryRow.class, DentryRow.COOKIE_INDEX)
+                        .setCriteria(eq("parentId", dirId), gt("cookie", afterCookie));
+        query.setPageSize(Math.min(Math.max(limit, 1), 1024));
+        List<CookieEntry> out = new ArrayList<>(Math.min(limit, 1024));
+        try (QueryCursor<Cache.Entry<DentryKey, DentryRow>> cursor = entries.query(query)) {
+            for (Cache.Entry<DentryKey, DentryRow> e : cursor) {
+                DentryRow row = e.getValue();
+                out.add(new CookieEntry(new DirEntry(dirId, e.getKey().name(), row.childId(),
+                        InodeType.ofCode(row.type())), row.cookie()));
+                if (out.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** True if the directory has no entries other than {@code exceptName} (which the caller is removing). */
     public boolean isEmptyExcept(long dirId, String exceptName) {
         for (Entry e : page(dirId, "", true, 2)) {
@@ -119,5 +145,9 @@ public final class DirectoryTable {
 
     /** A directory entry with its index sort key. */
     public record Entry(DirEntry entry, String sortKey) {
+    }
+
+    /** A directory entry with its READDIR cookie. */
+    public record CookieEntry(DirEntry entry, long cookie) {
     }
 }

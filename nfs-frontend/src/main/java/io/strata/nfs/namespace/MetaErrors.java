@@ -1,0 +1,66 @@
+package io.strata.nfs.namespace;
+
+import io.strata.meta.error.BucketExistsException;
+import io.strata.meta.error.BucketNotEmptyException;
+import io.strata.meta.error.ContentionException;
+import io.strata.meta.error.DirectoryNotEmptyException;
+import io.strata.meta.error.ExistsException;
+import io.strata.meta.error.GuardMismatchException;
+import io.strata.meta.error.InvalidMoveException;
+import io.strata.meta.error.InvalidNameException;
+import io.strata.meta.error.IsDirectoryException;
+import io.strata.meta.error.MetaException;
+import io.strata.meta.error.NoSuchBucketException;
+import io.strata.meta.error.NotDirectoryException;
+import io.strata.meta.error.NotFoundException;
+import io.strata.meta.error.ParentIsFileException;
+import io.strata.meta.error.StaleInodeException;
+import io.strata.nfs.status.NfsException;
+import io.strata.nfs.status.NfsStatus;
+import java.io.IOException;
+
+/** The one place where namespace and I/O failures become NFS statuses. */
+final class MetaErrors {
+    private MetaErrors() {
+    }
+
+    @FunctionalInterface
+    interface NamespaceCall<T> {
+        T run() throws IOException, NfsException;
+    }
+
+    static <T> T call(NamespaceCall<T> body) throws NfsException {
+        try {
+            return body.run();
+        } catch (MetaException e) {
+            throw new NfsException(statusOf(e), e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            throw new NfsException(NfsStatus.NOTSUPP, e.getMessage());
+        } catch (IOException e) {
+            throw new NfsException(NfsStatus.IO, e.toString());
+        }
+    }
+
+    static NfsStatus statusOf(MetaException e) {
+        if (e instanceof StaleInodeException) {
+            return NfsStatus.STALE;
+        } else if (e instanceof NotFoundException || e instanceof NoSuchBucketException) {
+            return NfsStatus.NOENT;
+        } else if (e instanceof ExistsException || e instanceof BucketExistsException) {
+            return NfsStatus.EXIST;
+        } else if (e instanceof NotDirectoryException || e instanceof ParentIsFileException) {
+            return NfsStatus.NOTDIR;
+        } else if (e instanceof IsDirectoryException) {
+            return NfsStatus.ISDIR;
+        } else if (e instanceof DirectoryNotEmptyException || e instanceof BucketNotEmptyException) {
+            return NfsStatus.NOTEMPTY;
+        } else if (e instanceof InvalidNameException || e instanceof InvalidMoveException) {
+            return NfsStatus.INVAL;
+        } else if (e instanceof GuardMismatchException) {
+            return NfsStatus.NOT_SYNC;
+        } else if (e instanceof ContentionException) {
+            return NfsStatus.JUKEBOX; // the client retries later, as it would for a busy server
+        }
+        return NfsStatus.SERVERFAULT;
+    }
+}

@@ -1,0 +1,299 @@
+package io.strata.nfs.namespace;
+
+import static io.strata.nfs.namespace.MetaErrors.call;
+
+import io.strata.meta.model.Bucket;
+import io.strata.meta.model.DirEntry;
+import io.strata.meta.model.Inode;
+import io.strata.meta.ns.AttrChange;
+import io.strata.meta.ns.BucketCatalog;
+import io.strata.meta.ns.DirectoryTable;
+import io.strata.meta.ns.FileTree;
+import io.strata.meta.ns.NewFileAttrs;
+import io.strata.nfs.status.NfsException;
+import io.strata.nfs.status.NfsStatus;
+import io.strata.nfs.vfs.Caller;
+import io.strata.nfs.vfs.CreateHow;
+import io.strata.nfs.vfs.DirectoryPage;
+import io.strata.nfs.vfs.Export;
+import io.strata.nfs.vfs.FileId;
+import io.strata.nfs.vfs.FsStats;
+import io.strata.nfs.vfs.ReadResult;
+import io.strata.nfs.vfs.SetAttributes;
+import io.strata.nfs.vfs.Stability;
+import io.strata.nfs.vfs.Stat;
+import io.strata.nfs.vfs.VirtualFileSystem;
+import io.strata.nfs.vfs.WriteResult;
+import io.strata.tiering.files.FileStore;
+import io.strata.tiering.volume.VolumeUsage;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The NFS seam over Strata's namespace. The export root "/" holds the buckets: MKDIR there creates a bucket and
+ * RMDIR deletes an empty one; files cannot live there. Everything below is plain {@link FileTree} and
+ * {@link FileStore} calls, so S3 sees each change in the same transaction.
+ */
+public final class StrataFileSystem implements VirtualFileSystem {
+    private static final FileId ROOT = new FileId(BucketCatalog.ROOT_ID, 1);
+
+    private final FileStore files;
+    private final FileTree tree;
+    private final BucketCatalog buckets;
+    private final Stats stats;
+
+    public StrataFileSystem(FileStore files) {
+        this.files = files;
+        this.tree = files.tree();
+        this.buckets = files.meta().buckets();
+        this.stats = new Stats(files);
+    }
+
+    @Override
+    public List<Export> exports() {
+        List<Export> out = new ArrayList<>();
+        out.add(new Export("/", ROOT));
+        for (Bucket b : buckets.list()) {
+            Inode root = files.meta().inodes().get(b.rootInodeId());
+            if (root != null) {
+                out.add(new Export("/" + b.name(), new FileId(root.id(), root.generation())));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public FileId resolveExport(String path) throws NfsException {
+        FileId at = ROOT;
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                at = lookup(at, part);
+            }
+        }
+        if (getattr(at).type() != io.strata.nfs.vfs.FileType.DIRECTORY) {
+            throw new NfsException(NfsStatus.NOTDIR, path + " is not a directory");
+        }
+        return at;
+    }
+
+    @Override
+    public Stat getattr(FileId id) throws NfsException {
+        return call(() -> stats.of(tree.require(id.inode(), id.generation())));
+    }
+
+    @Override
+    public FileId parentOf(FileId dir) throws NfsException {
+        return call(() -> {
+            Inode inode = tree.require(dir.inode(), dir.generation());
+            if (inode.id() == BucketCatalog.ROOT_ID) {
+                return ROOT;
+            }
+            Inode parent = files.meta().inodes().require(inode.parentId());
+            return new FileId(parent.id(), parent.generation());
+        });
+    }
+
+    @Override
+    public FileId lookup(FileId dir, String name) throws NfsException {
+        return call(() -> {
+            Inode d = tree.require(dir.inode(), dir.generation());
+            if (!d.isDirectory()) {
+                throw new NfsException(NfsStatus.NOTDIR, "not a directory");
+            }
+            DirEntry e = tree.lookup(d.id(), name);
+            if (e == null) {
+                throw new NfsException(NfsStatus.NOENT, name);
+            }
+            Inode child = files.meta().inodes().require(e.inodeId());
+            return new FileId(child.id(), child.generation());
+        });
+    }
+
+    @Override
+    public Stat setattr(FileId id, SetAttributes attrs, Long guardCtimeNanos, Caller caller) throws NfsException {
+        long now = Stats.nowNanos();
+        AttrChange change = new AttrChange(attrs.mode(), attrs.uid(), attrs.gid(), attrs.size(),
+                resolveTime(attrs.atimeNanos(), now), resolveTime(attrs.mtimeNanos(), now));
+        return call(() -> stats.of(files.setattr(id.inode(), id.generation(), change, guardCtimeNanos)));
+    }
+
+    @Override
+    public ReadResult read(FileId id, long offset, int count) throws NfsException {
+        requireRegular(id);
+        return call(() -> {
+            FileStore.FileRead r = files.read(id.inode(), id.generation(), offset, count);
+            return new ReadResult(r.data(), r.eof());
+        });
+    }
+
+    @Override
+    public WriteResult write(FileId id, long offset, ByteBuffer data, Stability stability) throws NfsException {
+        requireRegular(id);
+        int count = data.remaining();
+        boolean sync = stability != Stability.UNSTABLE;
+        call(() -> {
+            files.write(id.inode(), id.generation(), offset, data, sync);
+            return null;
+        });
+        return new WriteResult(count, sync ? Stability.FILE_SYNC : Stability.UNSTABLE);
+    }
+
+    @Override
+    public void commit(FileId id) throws NfsException {
+        call(() -> {
+            files.commit(id.inode(), id.generation());
+            return null;
+        });
+    }
+
+    @Override
+    public long writeVerifier() {
+        return files.writeVerifier();
+    }
+
+    @Override
+    public FileId create(FileId dir, String name, CreateHow how, Caller caller) throws NfsException {
+        refuseAtRoot(dir, "files cannot be created beside buckets");
+        SetAttributes a = how.attributes() == null ? SetAttributes.NONE : how.attributes();
+        NewFileAttrs attrs = new NewFileAttrs(a.mode() != null ? a.mode() : 0644,
+                a.uid() != null ? a.uid() : caller.uid(), a.gid() != null ? a.gid() : caller.gid());
+        FileTree.CreateMode mode = FileTree.CreateMode.valueOf(how.mode().name());
+        Inode file = call(() -> tree.createFile(dir.inode(), name, attrs, mode, how.verifier()));
+        FileId id = new FileId(file.id(), file.generation());
+        if (how.mode() != CreateHow.Mode.EXCLUSIVE && a.size() != null) {
+            // UNCHECKED on an existing file with size 0 is how O_TRUNC arrives.
+            setattr(id, new SetAttributes(null, null, null, a.size(), null, null), null, caller);
+        }
+        return id;
+    }
+
+    @Override
+    public FileId mkdir(FileId dir, String name, SetAttributes attrs, Caller caller) throws NfsException {
+        int mode = attrs.mode() != null ? attrs.mode() : 0755;
+        int uid = attrs.uid() != null ? attrs.uid() : caller.uid();
+        int gid = attrs.gid() != null ? attrs.gid() : caller.gid();
+        if (dir.inode() == BucketCatalog.ROOT_ID) {
+            Bucket b = call(() -> buckets.create(name, new BucketCatalog.BucketDefaults(uid, gid, 0644, mode)));
+            Inode root = files.meta().inodes().require(b.rootInodeId());
+            return new FileId(root.id(), root.generation());
+        }
+        Inode made = call(() -> tree.mkdir(dir.inode(), name, new NewFileAttrs(mode, uid, gid)));
+        return new FileId(made.id(), made.generation());
+    }
+
+    @Override
+    public FileId symlink(FileId dir, String name, String target, SetAttributes attrs, Caller caller)
+            throws NfsException {
+        refuseAtRoot(dir, "symlinks cannot be created beside buckets");
+        NewFileAttrs a = new NewFileAttrs(attrs.mode() != null ? attrs.mode() : 0777,
+                attrs.uid() != null ? attrs.uid() : caller.uid(), attrs.gid() != null ? attrs.gid() : caller.gid());
+        Inode link = call(() -> tree.symlink(dir.inode(), name, target, a));
+        return new FileId(link.id(), link.generation());
+    }
+
+    @Override
+    public String readlink(FileId id) throws NfsException {
+        Inode inode = call(() -> tree.require(id.inode(), id.generation()));
+        if (inode.symlinkTarget() == null) {
+            throw new NfsException(NfsStatus.INVAL, "not a symlink");
+        }
+        return inode.symlinkTarget();
+    }
+
+    @Override
+    public void link(FileId file, FileId dir, String name) throws NfsException {
+        refuseAtRoot(dir, "links cannot be created beside buckets");
+        call(() -> {
+            tree.require(file.inode(), file.generation());
+            return tree.link(file.inode(), dir.inode(), name);
+        });
+    }
+
+    @Override
+    public void remove(FileId dir, String name) throws NfsException {
+        call(() -> {
+            tree.require(dir.inode(), dir.generation());
+            tree.remove(dir.inode(), name);
+            return null;
+        });
+    }
+
+    @Override
+    public void rmdir(FileId dir, String name) throws NfsException {
+        call(() -> {
+            tree.require(dir.inode(), dir.generation());
+            if (dir.inode() == BucketCatalog.ROOT_ID) {
+                buckets.delete(name);
+            } else {
+                tree.rmdir(dir.inode(), name);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void rename(FileId fromDir, String fromName, FileId toDir, String toName) throws NfsException {
+        refuseAtRoot(fromDir, "buckets cannot be renamed");
+        refuseAtRoot(toDir, "nothing can be moved beside buckets");
+        call(() -> {
+            tree.require(fromDir.inode(), fromDir.generation());
+            tree.require(toDir.inode(), toDir.generation());
+            tree.rename(fromDir.inode(), fromName, toDir.inode(), toName);
+            return null;
+        });
+    }
+
+    @Override
+    public DirectoryPage readdir(FileId dir, long cookie, int maxEntries, boolean withAttributes)
+            throws NfsException {
+        return call(() -> {
+            Inode d = tree.require(dir.inode(), dir.generation());
+            if (!d.isDirectory()) {
+                throw new NfsException(NfsStatus.NOTDIR, "not a directory");
+            }
+            List<DirectoryTable.CookieEntry> page = tree.readdir(d.id(), cookie, maxEntries + 1);
+            boolean eof = page.size() <= maxEntries;
+            List<DirectoryTable.CookieEntry> shown = eof ? page : page.subList(0, maxEntries);
+            Map<Long, Inode> inodes = files.meta().inodes().getAll(shown.stream().map(e -> e.entry().inodeId()).toList());
+            List<DirectoryPage.Entry> out = new ArrayList<>(shown.size());
+            for (DirectoryTable.CookieEntry e : shown) {
+                Inode child = inodes.get(e.entry().inodeId());
+                if (child == null) {
+                    continue; // removed between the page and the attribute read
+                }
+                out.add(new DirectoryPage.Entry(e.entry().name(), e.cookie(),
+                        new FileId(child.id(), child.generation()), withAttributes ? stats.of(child) : null));
+            }
+            return new DirectoryPage(out, eof);
+        });
+    }
+
+    @Override
+    public FsStats fsstat(FileId id) throws NfsException {
+        VolumeUsage space = call(files::space);
+        long freeFiles = Long.MAX_VALUE / 2; // inodes are rows in the grid: no fixed table to run out of
+        return new FsStats(space.totalBytes(), space.freeBytes(), space.freeBytes(), freeFiles, freeFiles, freeFiles);
+    }
+
+    private void requireRegular(FileId id) throws NfsException {
+        Inode inode = call(() -> tree.require(id.inode(), id.generation()));
+        if (inode.isDirectory()) {
+            throw new NfsException(NfsStatus.ISDIR, "is a directory");
+        }
+        if (!inode.isFile()) {
+            throw new NfsException(NfsStatus.INVAL, "not a regular file");
+        }
+    }
+
+    private static void refuseAtRoot(FileId dir, String why) throws NfsException {
+        if (dir.inode() == BucketCatalog.ROOT_ID) {
+            throw new NfsException(NfsStatus.ACCES, why);
+        }
+    }
+
+    private static Long resolveTime(Long requested, long now) {
+        return requested == null ? null : requested == SetAttributes.SERVER_TIME ? now : requested;
+    }
+}

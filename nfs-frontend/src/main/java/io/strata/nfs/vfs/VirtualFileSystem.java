@@ -1,0 +1,81 @@
+package io.strata.nfs.vfs;
+
+import io.strata.nfs.status.NfsException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * The seam between the NFS protocol handlers and the unified namespace. Protocol code speaks only to this
+ * interface, so NFSv3 and (later) NFSv4.1 share it, and handlers are unit-tested against an in-memory double.
+ * Every method that fails throws {@link NfsException} with the status the client should see; a handle that names
+ * a removed inode (or one with another generation) gives STALE.
+ *
+ * Names are single path components (no '/', no NUL, not empty, at most 255 UTF-8 bytes); the protocol layer checks
+ * them and resolves "." and ".." itself using {@link #parentOf}.
+ * Permission checks against {@link Caller} are the protocol layer's job (from {@link Stat}), except where an
+ * operation needs the namespace's own state to decide.
+ */
+public interface VirtualFileSystem {
+
+    /** The mountable paths: "/" and one per bucket, at the time of the call. */
+    List<Export> exports();
+
+    /** Resolves a MOUNT path ("/", "/bucket" or "/bucket/dir/...") to a directory. */
+    FileId resolveExport(String path) throws NfsException;
+
+    Stat getattr(FileId id) throws NfsException;
+
+    /** The directory holding {@code dir}; the namespace root is its own parent. */
+    FileId parentOf(FileId dir) throws NfsException;
+
+    FileId lookup(FileId dir, String name) throws NfsException;
+
+    /**
+     * Applies the changes. {@code guardCtimeNanos} non-null: fail with NOT_SYNC unless the file's ctime equals it.
+     * A size change truncates or extends (the extension reads as zeros).
+     */
+    Stat setattr(FileId id, SetAttributes attrs, Long guardCtimeNanos, Caller caller) throws NfsException;
+
+    /** Reads up to {@code count} bytes at {@code offset}, including writes not yet committed. */
+    ReadResult read(FileId id, long offset, int count) throws NfsException;
+
+    /** Writes at {@code offset}; holes before it read as zeros. Returns at least the stability asked for. */
+    WriteResult write(FileId id, long offset, ByteBuffer data, Stability stability) throws NfsException;
+
+    /** Makes every write to the file durable and visible to S3. */
+    void commit(FileId id) throws NfsException;
+
+    /** Changes on every server start, so clients resend UNSTABLE writes that a restart may have lost. */
+    long writeVerifier();
+
+    FileId create(FileId dir, String name, CreateHow how, Caller caller) throws NfsException;
+
+    FileId mkdir(FileId dir, String name, SetAttributes attrs, Caller caller) throws NfsException;
+
+    FileId symlink(FileId dir, String name, String target, SetAttributes attrs, Caller caller) throws NfsException;
+
+    String readlink(FileId id) throws NfsException;
+
+    /** Adds a name for a non-directory (hard link). */
+    void link(FileId file, FileId dir, String name) throws NfsException;
+
+    /** Removes a non-directory name (ISDIR for a directory). */
+    void remove(FileId dir, String name) throws NfsException;
+
+    /** Removes an empty directory (NOTEMPTY otherwise, NOTDIR for a file). */
+    void rmdir(FileId dir, String name) throws NfsException;
+
+    /**
+     * Atomic rename, replacing an existing target of a compatible type (a file over a file, a directory over an
+     * empty directory); renaming a directory into its own subtree is INVAL. Never copies data.
+     */
+    void rename(FileId fromDir, String fromName, FileId toDir, String toName) throws NfsException;
+
+    /**
+     * Up to {@code maxEntries} entries with a cookie greater than {@code cookie} (0 = from the start), with
+     * attributes when {@code withAttributes}.
+     */
+    DirectoryPage readdir(FileId dir, long cookie, int maxEntries, boolean withAttributes) throws NfsException;
+
+    FsStats fsstat(FileId id) throws NfsException;
+}

@@ -1,0 +1,336 @@
+package io.strata.tiering.files;
+
+import io.strata.meta.MetaStore;
+import io.strata.meta.error.StaleInodeException;
+import io.strata.meta.model.BlobRef;
+import io.strata.meta.model.Extent;
+import io.strata.meta.model.Inode;
+import io.strata.meta.ns.AttrChange;
+import io.strata.meta.ns.FileTree;
+import io.strata.tiering.data.ReadLeases;
+import io.strata.tiering.data.ReadSegment;
+import io.strata.tiering.store.ByteRange;
+import io.strata.tiering.store.ObjectStore;
+import io.strata.tiering.store.OpenObject;
+import io.strata.tiering.volume.RandomBlob;
+import io.strata.tiering.volume.Volume;
+import io.strata.tiering.volume.VolumeRegistry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.NoSuchFileException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core API for file-shaped access (what the NFS front end translates to): byte-range reads and writes on
+ * inodes of the same namespace S3 serves. Writes are buffered per file in a sparse blob ({@link OpenFile}) and
+ * published by {@link #commit}: file clients see them at once, S3 once committed. A file left with unpublished
+ * writes for {@link #IDLE_COMMIT} is committed by the store itself, so S3 never waits on a client that forgot to.
+ */
+public final class FileStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
+    static final Duration IDLE_COMMIT = Duration.ofSeconds(2);
+    private static final Duration IDLE_CLOSE = Duration.ofSeconds(30);
+    private static final int OPEN_ATTEMPTS = 3;
+
+    private final MetaStore meta;
+    private final VolumeRegistry volumes;
+    private final ReadLeases leases;
+    private final ObjectStore objects;
+    private final long writeVerifier = new SecureRandom().nextLong();
+    private final ConcurrentHashMap<Long, OpenFile> open = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "strata-file-flusher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public FileStore(ObjectStore objects, VolumeRegistry volumes, ReadLeases leases) {
+        this.meta = objects.meta();
+        this.objects = objects;
+        this.volumes = volumes;
+        this.leases = leases;
+        flusher.scheduleWithFixedDelay(this::flushIdle, 1, 1, TimeUnit.SECONDS);
+    }
+
+    public FileTree tree() {
+        return meta.files();
+    }
+
+    public MetaStore meta() {
+        return meta;
+    }
+
+    /** Space of the volume new writes go to (what FSSTAT reports). */
+    public io.strata.tiering.volume.VolumeUsage space() throws IOException {
+        return volumes.writeTarget().usage();
+    }
+
+    /** Changes with every server start: an NFS client resends UNSTABLE writes when it sees a new one. */
+    public long writeVerifier() {
+        return writeVerifier;
+    }
+
+    /** Size and mtime as file clients see them, including writes not yet committed. */
+    public FileView view(Inode inode) {
+        OpenFile f = open.get(inode.id());
+        if (f == null) {
+            return new FileView(inode.size(), inode.posix().mtimeNanos());
+        }
+        synchronized (f) {
+            if (!f.hasDirty()) {
+                return new FileView(inode.size(), inode.posix().mtimeNanos());
+            }
+            return new FileView(Math.max(inode.size(), f.dirtyEnd()),
+                    Math.max(inode.posix().mtimeNanos(), f.lastWriteWallNanos));
+        }
+    }
+
+    public record FileView(long size, long mtimeNanos) {
+    }
+
+    /** Reads up to {@code count} bytes at {@code offset}, unpublished writes included. */
+    public FileRead read(long id, long generation, long offset, int count) throws IOException {
+        OpenFile f = open.get(id);
+        if (f == null) {
+            return readPublished(tree().require(id, generation), offset, count);
+        }
+        synchronized (f) {
+            Inode inode = tree().require(id, generation);
+            long size = f.hasDirty() ? Math.max(inode.size(), f.dirtyEnd()) : inode.size();
+            int n = (int) Math.max(0, Math.min(count, size - offset));
+            byte[] out = readPublished(inode, offset, n).data();
+            byte[] full = out.length == n ? out : java.util.Arrays.copyOf(out, n);
+            for (long[] r : f.dirtyWithin(offset, offset + n)) {
+                ByteBuffer dst = ByteBuffer.wrap(full, (int) (r[0] - offset), (int) (r[1] - r[0]));
+                long pos = r[0];
+                while (dst.hasRemaining()) {
+                    int k = f.readDirty(dst, pos);
+                    if (k < 0) {
+                        break; // the sparse blob ends before the range: the rest reads as zeros
+                    }
+                    pos += k;
+                }
+            }
+            return new FileRead(full, offset + n >= size);
+        }
+    }
+
+    public record FileRead(byte[] data, boolean eof) {
+    }
+
+    private FileRead readPublished(Inode inode, long offset, int count) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int n = (int) Math.max(0, Math.min(count, inode.size() - offset));
+            if (n == 0) {
+                return new FileRead(new byte[0], true);
+            }
+            ByteRange range = new ByteRange(offset, offset + n - 1);
+            try (OpenObject o = new OpenObject(inode, range, objects.segments(inode, range))) {
+                return new FileRead(copy(o.segments(), n), offset + n >= inode.size());
+            } catch (NoSuchFileException e) {
+                // A concurrent replace reclaimed a data file between reading the inode and opening it.
+                if (attempt >= OPEN_ATTEMPTS) {
+                    throw e;
+                }
+                inode = tree().require(inode.id(), inode.generation());
+            }
+        }
+    }
+
+    /** Writes at {@code offset}; with {@code sync}, returns only once the write is durable and published. */
+    public void write(long id, long generation, long offset, ByteBuffer data, boolean sync) throws IOException {
+        for (;;) {
+            OpenFile f = open.computeIfAbsent(id, k -> new OpenFile(id, generation, tree().require(id, generation).version()));
+            synchronized (f) {
+                if (f.closed) {
+                    continue;
+                }
+                if (f.generation != generation) {
+                    throw new StaleInodeException("inode " + id + " was replaced");
+                }
+                long end = offset + data.remaining();
+                if (f.needsNewBlob(offset, end)) {
+                    publish(f);
+                    releaseBlob(f.roll(newBlob()), false);
+                }
+                f.write(offset, data);
+                if (sync) {
+                    publish(f);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Makes the file's writes durable and visible to S3. */
+    public void commit(long id, long generation) throws IOException {
+        OpenFile f = open.get(id);
+        if (f == null) {
+            tree().require(id, generation);
+            return;
+        }
+        synchronized (f) {
+            publish(f);
+        }
+    }
+
+    /** A SETATTR. A size change first publishes pending writes, then clips or extends the published content. */
+    public Inode setattr(long id, long generation, AttrChange change, Long guardCtime) throws IOException {
+        OpenFile f = open.get(id);
+        if (f == null) {
+            return tree().setattr(id, generation, change, guardCtime);
+        }
+        synchronized (f) {
+            if (change.size() != null) {
+                publish(f);
+            }
+            Inode updated = tree().setattr(id, generation, change, guardCtime);
+            boolean mine = updated.version() == f.knownVersion + 1;
+            f.knownVersion = updated.version();
+            if (change.size() != null) {
+                if (change.size() == 0 && mine) {
+                    f.md5.reset();
+                } else if (change.size() < f.md5.hashedUpTo() || !mine) {
+                    f.md5.spoil();
+                }
+            }
+            return updated;
+        }
+    }
+
+    /** Called with the file's monitor held. */
+    private void publish(OpenFile f) throws IOException {
+        if (!f.hasDirty()) {
+            return;
+        }
+        List<Extent> written = f.syncDirty();
+        long size = Math.max(f.dirtyEnd(), 0);
+        Inode after;
+        try {
+            Inode before = tree().require(f.inodeId, f.generation);
+            if (before.version() != f.knownVersion) {
+                f.md5.spoil(); // someone else changed the file: our running MD5 no longer describes it
+            }
+            String etag = f.md5.md5IfCovers(Math.max(before.size(), size));
+            after = tree().publishWrites(f.inodeId, f.generation, written, etag, f.knownVersion);
+        } catch (StaleInodeException e) {
+            close(f, true);
+            throw e;
+        }
+        f.knownVersion = after.version();
+        f.published();
+    }
+
+    private OpenFile.BlobHandle newBlob() throws IOException {
+        Volume volume = volumes.writeTarget();
+        BlobRef ref = new BlobRef(volume.id(), UUID.randomUUID().toString().replace("-", ""));
+        meta.ledger().inflight(ref);
+        leases.acquire(ref); // held while this store may still write into it: the reclaimer skips it
+        try {
+            RandomBlob file = volume.createRandom(ref.blobId());
+            return new OpenFile.BlobHandle(ref, file);
+        } catch (IOException | RuntimeException e) {
+            leases.release(ref);
+            meta.ledger().released(Set.of(ref));
+            throw e;
+        }
+    }
+
+    private void releaseBlob(OpenFile.BlobHandle blob, boolean neverPublished) {
+        if (blob == null) {
+            return;
+        }
+        try {
+            blob.file().close();
+        } catch (IOException e) {
+            LOG.warn("closing {} failed: {}", blob.ref().token(), e.toString());
+        }
+        if (neverPublished) {
+            meta.ledger().released(Set.of(blob.ref()));
+        }
+        leases.release(blob.ref());
+    }
+
+    /** Closes an open file; {@code gone}: the inode no longer exists, unpublished writes are dropped. */
+    private void close(OpenFile f, boolean gone) {
+        f.closed = true;
+        open.remove(f.inodeId, f);
+        OpenFile.BlobHandle blob = gone ? f.discard() : f.roll(null);
+        // A blob that was never published is still INFLIGHT; releasing it lets the reclaimer delete it. One that
+        // was published belongs to the namespace (or was released by whoever replaced the content).
+        releaseBlob(blob, gone);
+    }
+
+    private void flushIdle() {
+        long now = System.nanoTime();
+        for (OpenFile f : open.values()) {
+            synchronized (f) {
+                if (f.closed) {
+                    continue;
+                }
+                long idle = now - f.lastWriteNanos;
+                try {
+                    if (f.hasDirty() && idle > IDLE_COMMIT.toNanos()) {
+                        publish(f);
+                    } else if (!f.hasDirty() && idle > IDLE_CLOSE.toNanos()) {
+                        close(f, false);
+                    }
+                } catch (StaleInodeException e) {
+                    // close() already ran: the file was removed while it had unpublished writes.
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("background commit of inode {} failed: {}", f.inodeId, e.toString());
+                }
+            }
+        }
+    }
+
+    /** Publishes every file's pending writes (graceful shutdown). */
+    public void commitAll() {
+        for (OpenFile f : open.values()) {
+            synchronized (f) {
+                try {
+                    publish(f);
+                    close(f, false);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("commit of inode {} at shutdown failed: {}", f.inodeId, e.toString());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        flusher.shutdownNow();
+        commitAll();
+    }
+
+    private static byte[] copy(List<ReadSegment> segments, int n) throws IOException {
+        byte[] out = new byte[n];
+        int pos = 0;
+        for (ReadSegment s : segments) {
+            int len = (int) s.length();
+            if (s instanceof ReadSegment.FileBytes fb) {
+                ByteBuffer dst = ByteBuffer.wrap(out, pos, len);
+                while (dst.hasRemaining()) {
+                    if (fb.channel().read(dst, fb.position() + (dst.position() - pos)) < 0) {
+                        throw new IOException("data file shorter than its extent");
+                    }
+                }
+            } else if (s instanceof ReadSegment.Bytes b) {
+                b.data().duplicate().get(out, pos, len);
+            }
+            pos += len;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,330 @@
+package io.strata.tiering.files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.strata.meta.MetaConfig;
+import io.strata.meta.MetaStore;
+import io.strata.meta.error.DirectoryNotEmptyException;
+import io.strata.meta.error.ExistsException;
+import io.strata.meta.error.InvalidMoveException;
+import io.strata.meta.error.StaleInodeException;
+import io.strata.meta.key.ObjectKey;
+import io.strata.meta.model.Bucket;
+import io.strata.meta.model.Inode;
+import io.strata.meta.model.ObjectAttrs;
+import io.strata.meta.ns.AttrChange;
+import io.strata.meta.ns.BucketCatalog;
+import io.strata.meta.ns.DirectoryTable;
+import io.strata.meta.ns.FileTree;
+import io.strata.meta.ns.NewFileAttrs;
+import io.strata.meta.ns.WriteCondition;
+import io.strata.tiering.data.ReadLeases;
+import io.strata.tiering.data.Reclaimer;
+import io.strata.tiering.store.ByteRange;
+import io.strata.tiering.store.ObjectStore;
+import io.strata.tiering.store.OpenObject;
+import io.strata.tiering.volume.LocalVolume;
+import io.strata.tiering.volume.Tier;
+import io.strata.tiering.volume.VolumeRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** File-shaped access on a real namespace and volume, checked through the S3 view of the same inodes. */
+class FileStoreIT {
+    static final NewFileAttrs OWNER = new NewFileAttrs(0644, 1000, 1000);
+
+    @TempDir
+    static Path dir;
+    static MetaStore meta;
+    static ObjectStore objects;
+    static FileStore files;
+    static FileTree tree;
+    static Reclaimer reclaimer;
+    static long bucketRoot;
+
+    @BeforeAll
+    static void start() throws IOException {
+        meta = MetaStore.open(MetaConfig.forTests(dir.resolve("meta"), free(), free()));
+        VolumeRegistry volumes = new VolumeRegistry();
+        volumes.add(new LocalVolume("v1", Tier.NVME, dir.resolve("vol")));
+        ReadLeases leases = new ReadLeases();
+        objects = new ObjectStore(meta, volumes, leases, 0);
+        files = new FileStore(objects, volumes, leases);
+        tree = files.tree();
+        reclaimer = new Reclaimer(meta.ledger(), volumes, leases, Duration.ZERO);
+        Bucket b = meta.buckets().create("files", BucketCatalog.BucketDefaults.STANDARD);
+        bucketRoot = b.rootInodeId();
+    }
+
+    @AfterAll
+    static void stop() {
+        files.close();
+        meta.close();
+    }
+
+    @Test
+    void sequentialWritesGetAnMd5EtagAndShowInS3OnlyOnceCommitted() throws Exception {
+        Inode f = tree.createFile(bucketRoot, "seq.bin", OWNER, FileTree.CreateMode.GUARDED, 0);
+        byte[] data = random(300_000, 1);
+        // Out of order within the file, as a kernel client with several writes in flight sends them.
+        write(f, 100_000, slice(data, 100_000, 200_000), false);
+        write(f, 0, slice(data, 0, 100_000), false);
+        write(f, 200_000, slice(data, 200_000, 300_000), false);
+
+        assertArrayEquals(data, files.read(f.id(), f.generation(), 0, data.length).data(), "NFS reads its writes");
+        assertEquals(0, s3("seq.bin").inode().size(), "S3 sees nothing before COMMIT");
+
+        files.commit(f.id(), f.generation());
+        OpenObject o = s3("seq.bin");
+        assertEquals(md5(data), o.inode().object().etag());
+        assertArrayEquals(data, s3Bytes("seq.bin"));
+        assertEquals(1, o.inode().extents().size(), "one blob, one extent: nothing copied");
+        o.close();
+    }
+
+    @Test
+    void randomWritesLayOverS3ContentWithoutCopyingItAndGetANonMd5Etag() throws Exception {
+        byte[] original = random(50_000, 2);
+        putS3("edit.bin", original);
+        Inode f = meta.objects().find("files", ObjectKey.parse("edit.bin"));
+        String before = f.object().etag();
+
+        byte[] patch = "PATCH".getBytes(StandardCharsets.US_ASCII);
+        write(f, 1000, patch, true);
+        byte[] expected = original.clone();
+        System.arraycopy(patch, 0, expected, 1000, patch.length);
+
+        Inode after = s3("edit.bin").inode();
+        assertArrayEquals(expected, s3Bytes("edit.bin"));
+        assertEquals(f.id(), after.id(), "same inode: NFS handles stay valid");
+        assertNotEquals(before, after.object().etag());
+        assertTrue(after.object().etag().contains("-"), "not mistakable for an MD5: " + after.object().etag());
+        assertEquals(3, after.extents().size(), "the patch sits between two pieces of the S3 blob");
+    }
+
+    @Test
+    void writesPastTheEndLeaveHolesThatReadAsZeros() throws Exception {
+        Inode f = tree.createFile(bucketRoot, "sparse.bin", OWNER, FileTree.CreateMode.GUARDED, 0);
+        write(f, 1 << 20, new byte[] {7}, false);
+        byte[] read = files.read(f.id(), f.generation(), (1 << 20) - 2, 10).data();
+        assertArrayEquals(new byte[] {0, 0, 7}, read);
+        files.commit(f.id(), f.generation());
+        assertEquals((1 << 20) + 1, s3("sparse.bin").inode().size());
+        assertEquals(0, s3Bytes("sparse.bin")[12345]);
+    }
+
+    @Test
+    void rewritingCommittedBytesNeverChangesWhatAnOpenS3ReaderSees() throws Exception {
+        Inode f = tree.createFile(bucketRoot, "rewrite.bin", OWNER, FileTree.CreateMode.GUARDED, 0);
+        write(f, 0, "aaaa".getBytes(StandardCharsets.US_ASCII), true);
+        OpenObject reader = s3("rewrite.bin");
+        write(f, 0, "bbbb".getBytes(StandardCharsets.US_ASCII), true);
+        assertEquals("aaaa", new String(readAll(reader), StandardCharsets.US_ASCII), "the open reader keeps its bytes");
+        reader.close();
+        assertEquals("bbbb", new String(s3Bytes("rewrite.bin"), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void truncateAndExtendChangeSizeEtagAndBytes() throws Exception {
+        Inode f = tree.createFile(bucketRoot, "trunc.bin", OWNER, FileTree.CreateMode.GUARDED, 0);
+        write(f, 0, "0123456789".getBytes(StandardCharsets.US_ASCII), false);
+        files.setattr(f.id(), f.generation(), new AttrChange(null, null, null, 4L, null, null), null);
+        assertEquals("0123", new String(s3Bytes("trunc.bin"), StandardCharsets.US_ASCII), "pending writes publish first");
+        Inode extended = files.setattr(f.id(), f.generation(), new AttrChange(null, null, null, 6L, null, null), null);
+        assertArrayEquals(new byte[] {'0', '1', '2', '3', 0, 0}, s3Bytes("trunc.bin"));
+        assertTrue(extended.object().etag().contains("-"));
+        Inode empty = files.setattr(f.id(), f.generation(), new AttrChange(null, null, null, 0L, null, null), null);
+        assertEquals("d41d8cd98f00b204e9800998ecf8427e", empty.object().etag());
+    }
+
+    @Test
+    void renameMovesOneEntryAndKeepsTheInode() throws Exception {
+        Inode d = tree.mkdir(bucketRoot, "dir-a", OWNER);
+        Inode f = tree.createFile(d.id(), "f", OWNER, FileTree.CreateMode.GUARDED, 0);
+        write(f, 0, "x".getBytes(StandardCharsets.US_ASCII), true);
+        Inode other = tree.mkdir(bucketRoot, "dir-b", OWNER);
+        tree.rename(bucketRoot, "dir-a", other.id(), "moved");
+        Inode found = meta.objects().find("files", ObjectKey.parse("dir-b/moved/f"));
+        assertEquals(f.id(), found.id());
+        assertArrayEquals("x".getBytes(StandardCharsets.US_ASCII), s3Bytes("dir-b/moved/f"));
+        assertThrows(InvalidMoveException.class, () -> tree.rename(bucketRoot, "dir-b", d.id(), "loop"));
+    }
+
+    @Test
+    void renameReplacesAFileButNotANonEmptyDirectory() throws Exception {
+        Inode a = tree.createFile(bucketRoot, "ra", OWNER, FileTree.CreateMode.GUARDED, 0);
+        tree.createFile(bucketRoot, "rb", OWNER, FileTree.CreateMode.GUARDED, 0);
+        tree.rename(bucketRoot, "ra", bucketRoot, "rb");
+        assertEquals(a.id(), tree.lookup(bucketRoot, "rb").inodeId());
+        assertEquals(null, tree.lookup(bucketRoot, "ra"));
+        Inode d1 = tree.mkdir(bucketRoot, "rd1", OWNER);
+        Inode d2 = tree.mkdir(bucketRoot, "rd2", OWNER);
+        tree.createFile(d2.id(), "keep", OWNER, FileTree.CreateMode.GUARDED, 0);
+        assertThrows(DirectoryNotEmptyException.class, () -> tree.rename(bucketRoot, "rd1", bucketRoot, "rd2"));
+        assertEquals(d1.id(), tree.lookup(bucketRoot, "rd1").inodeId(), "nothing changed");
+    }
+
+    @Test
+    void hardLinksShareContentAndTheLastRemoveFreesIt() throws Exception {
+        Inode f = tree.createFile(bucketRoot, "l1", OWNER, FileTree.CreateMode.GUARDED, 0);
+        write(f, 0, "shared".getBytes(StandardCharsets.US_ASCII), true);
+        assertEquals(2, tree.link(f.id(), bucketRoot, "l2").posix().nlink());
+        tree.remove(bucketRoot, "l1");
+        assertEquals("shared", new String(s3Bytes("l2"), StandardCharsets.US_ASCII));
+        tree.remove(bucketRoot, "l2");
+        assertThrows(StaleInodeException.class, () -> tree.require(f.id(), f.generation()));
+    }
+
+    @Test
+    void exclusiveCreateIsIdempotentForItsVerifierOnly() {
+        Inode f = tree.createFile(bucketRoot, "excl", OWNER, FileTree.CreateMode.EXCLUSIVE, 42);
+        assertEquals(f.id(), tree.createFile(bucketRoot, "excl", OWNER, FileTree.CreateMode.EXCLUSIVE, 42).id());
+        assertThrows(ExistsException.class,
+                () -> tree.createFile(bucketRoot, "excl", OWNER, FileTree.CreateMode.EXCLUSIVE, 43));
+        assertThrows(ExistsException.class,
+                () -> tree.createFile(bucketRoot, "excl", OWNER, FileTree.CreateMode.GUARDED, 0));
+    }
+
+    @Test
+    void readdirCookiesNeverSkipOrRepeatWhileTheDirectoryChanges() {
+        Inode d = tree.mkdir(bucketRoot, "big", OWNER);
+        for (int i = 0; i < 50; i++) {
+            tree.createFile(d.id(), "f" + i, OWNER, FileTree.CreateMode.GUARDED, 0);
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> order = new ArrayList<>();
+        long cookie = 0;
+        int round = 0;
+        for (;;) {
+            List<DirectoryTable.CookieEntry> page = tree.readdir(d.id(), cookie, 7);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (DirectoryTable.CookieEntry e : page) {
+                assertTrue(seen.add(e.entry().name()), "repeated " + e.entry().name());
+                order.add(e.entry().name());
+                cookie = e.cookie();
+            }
+            if (round < 5) {
+                // Between pages: remove an entry not yet seen, add a new one.
+                tree.remove(d.id(), "f" + (49 - round));
+                tree.createFile(d.id(), "new" + round, OWNER, FileTree.CreateMode.GUARDED, 0);
+                round++;
+            }
+        }
+        for (int i = 0; i < 50 - round; i++) {
+            assertTrue(seen.contains("f" + i), "skipped f" + i + " which existed throughout");
+        }
+        assertEquals("f0", order.get(0), "creation order");
+        assertTrue(seen.containsAll(List.of("new0", "new4")), "entries created during the scan come at the end");
+        assertFalse(seen.contains("f49"), "removed before the scan reached it");
+    }
+
+    @Test
+    void s3ListsDirectoriesMadeOverNfsAndKeepsEmptiedOnesVisible() throws Exception {
+        tree.mkdir(bucketRoot, "made-over-nfs", OWNER);
+        assertTrue(meta.objects().find("files", ObjectKey.parse("made-over-nfs/")).isDirectory(),
+                "S3 finds the directory as the object made-over-nfs/");
+        putS3("implicit/only", new byte[] {1});
+        long implicitDir = tree.lookup(bucketRoot, "implicit").inodeId();
+        assertEquals(null, meta.inodes().get(implicitDir).object(), "implicit before");
+        tree.remove(implicitDir, "only");
+        assertFalse(meta.inodes().get(implicitDir).object() == null, "an emptied directory lists as implicit/");
+    }
+
+    @Test
+    void writesToARemovedFileAreStale() throws Exception {
+        Inode f = tree.createFile(bucketRoot, "gone", OWNER, FileTree.CreateMode.GUARDED, 0);
+        write(f, 0, new byte[] {1, 2, 3}, false);
+        tree.remove(bucketRoot, "gone");
+        assertThrows(StaleInodeException.class, () -> files.commit(f.id(), f.generation()));
+        assertThrows(StaleInodeException.class, () -> write(f, 0, new byte[] {1}, false));
+        reclaimer.runOnce();
+    }
+
+    // --- helpers ---
+
+    static void write(Inode f, long offset, byte[] data, boolean sync) throws IOException {
+        files.write(f.id(), f.generation(), offset, ByteBuffer.wrap(data), sync);
+    }
+
+    static void putS3(String key, byte[] data) throws IOException {
+        var blob = objects.startWrite("files", Set.of());
+        blob.write(ByteBuffer.wrap(data));
+        objects.publish("files", ObjectKey.parse(key), blob.finish(), ObjectAttrs.ofEtag(null), WriteCondition.NONE);
+    }
+
+    static OpenObject s3(String key) throws IOException {
+        return objects.open("files", ObjectKey.parse(key),
+                inode -> inode.size() == 0 ? null : new ByteRange(0, inode.size() - 1));
+    }
+
+    static byte[] s3Bytes(String key) throws IOException {
+        try (OpenObject o = s3(key)) {
+            return readAll(o);
+        }
+    }
+
+    static byte[] readAll(OpenObject o) throws IOException {
+        if (o.range() == null) {
+            return new byte[0];
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (io.strata.tiering.data.ReadSegment s : o.segments()) {
+            if (s instanceof io.strata.tiering.data.ReadSegment.FileBytes fb) {
+                ByteBuffer buf = ByteBuffer.allocate((int) fb.length());
+                while (buf.hasRemaining() && fb.channel().read(buf, fb.position() + buf.position()) >= 0) {
+                    // fill
+                }
+                out.write(buf.array(), 0, buf.position());
+            } else if (s instanceof io.strata.tiering.data.ReadSegment.Bytes b) {
+                byte[] bytes = new byte[b.data().remaining()];
+                b.data().duplicate().get(bytes);
+                out.write(bytes, 0, bytes.length);
+            } else {
+                out.write(new byte[(int) s.length()], 0, (int) s.length());
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] random(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    static byte[] slice(byte[] b, int from, int to) {
+        return java.util.Arrays.copyOfRange(b, from, to);
+    }
+
+    static String md5(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
+    }
+
+    static int free() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
