@@ -17,7 +17,7 @@ public final class ConfigKeys {
     public static final ConfigKey S3_PORT = new ConfigKey("--s3-port", "STRATA_S3_PORT", "9000",
             Kind.PORT, "S3 API port (0: any free port)");
     public static final ConfigKey NFS_PORT = new ConfigKey("--nfs-port", "STRATA_NFS_PORT", "2049",
-            Kind.PORT, "NFS port (reserved: not served yet)");
+            Kind.PORT, "NFSv3 and MOUNT port (TCP; 0: any free port)");
     public static final ConfigKey ADMIN_PORT = new ConfigKey("--admin-port", "STRATA_ADMIN_PORT", "9001",
             Kind.PORT, "admin/metrics port (reserved: not served yet)");
     public static final ConfigKey DOMAINS = new ConfigKey("--domains", "STRATA_DOMAINS", "localhost",
@@ -48,10 +48,20 @@ public final class ConfigKeys {
     public static final ConfigKey INLINE_MAX = new ConfigKey("--inline-max", "STRATA_INLINE_MAX", "64KiB",
             Kind.SIZE, "objects up to this size are kept in the metadata store, not in a data file (0: never)");
 
+    public static final ConfigKey NFS_PORTMAP = new ConfigKey("--nfs-portmap", "STRATA_NFS_PORTMAP", "true",
+            Kind.SWITCH, "also answer portmapper (rpcbind v2) queries on port 111 when that port is free");
+    public static final ConfigKey NFS_ROOT_SQUASH = new ConfigKey("--nfs-root-squash", "STRATA_NFS_ROOT_SQUASH",
+            "false", Kind.SWITCH, "map NFS requests from uid 0 to the anonymous uid/gid");
+    public static final ConfigKey NFS_ANON_UID = new ConfigKey("--nfs-anon-uid", "STRATA_NFS_ANON_UID", "65534",
+            Kind.COUNT, "uid for AUTH_NONE and squashed root requests");
+    public static final ConfigKey NFS_ANON_GID = new ConfigKey("--nfs-anon-gid", "STRATA_NFS_ANON_GID", "65534",
+            Kind.COUNT, "gid for AUTH_NONE and squashed root requests");
+
     /** In the order {@code --help} and the README show them. */
     public static final List<ConfigKey> ALL = List.of(DATA_DIR, BIND_ADDRESS, S3_PORT, NFS_PORT, ADMIN_PORT,
             DOMAINS, ROOT_USER, ROOT_PASSWORD, WAL_FSYNC, IGNITE_DISCOVERY_PORT, IGNITE_COMMUNICATION_PORT,
-            WAL_SEGMENT_SIZE, WAL_SEGMENTS, META_MEMORY, WORKER_THREADS, RECLAIM_GRACE, INLINE_MAX);
+            WAL_SEGMENT_SIZE, WAL_SEGMENTS, META_MEMORY, WORKER_THREADS, RECLAIM_GRACE, INLINE_MAX,
+            NFS_PORTMAP, NFS_ROOT_SQUASH, NFS_ANON_UID, NFS_ANON_GID);
 
     private ConfigKeys() {
     }

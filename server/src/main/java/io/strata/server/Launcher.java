@@ -142,7 +142,10 @@ public final class Launcher {
             out.println("               listening on " + c.bindAddress() + ":" + server.s3Port()
                     + (isWildcard(c.bindAddress()) ? " (all interfaces)" : ""));
         }
-        out.println("  NFS          port " + c.nfsPort() + ": not served yet");
+        out.println("  NFSv3        " + host + ":" + server.nfsPort() + " (NFS and MOUNT on this port; exports / and /<bucket>)");
+        out.println("               mount -t nfs -o vers=3,proto=tcp,port=" + server.nfsPort() + ",mountport="
+                + server.nfsPort() + ",nolock " + host + ":/demo /mnt"
+                + (c.nfsRootSquash() ? "  (root squashed)" : ""));
         out.println("  Admin        port " + c.adminPort() + ": not served yet");
         out.println("  Data         " + server.dataDir() + "  (metadata in meta/, object bytes in volumes/"
                 + StrataServer.VOLUME_ID + "/)");
@@ -172,7 +175,7 @@ public final class Launcher {
     }
 
     private void usage(PrintStream to) {
-        to.println("strata " + version() + ": one namespace served as S3 objects (and soon NFS files)");
+        to.println("strata " + version() + ": one namespace served as S3 objects and NFS files");
         to.println();
         to.println("usage: strata serve [flags]     run the server (serve --help lists the flags)");
         to.println("       strata version           print the version");

@@ -22,6 +22,7 @@ public record StrataConfig(Path dataDir, String bindAddress, int s3Port, int nfs
                            List<String> virtualHostDomains, String rootUser, String rootPassword, boolean walFsync,
                            int igniteDiscoveryPort, int igniteCommunicationPort, long walSegmentBytes,
                            int walSegments, long metaMemoryBytes, int workerThreads, Duration reclaimGrace, int inlineMaxBytes,
+                           boolean nfsPortmap, boolean nfsRootSquash, int nfsAnonUid, int nfsAnonGid,
                            Map<ConfigKey, Origin> origins) {
 
     /** Where a value came from. */
@@ -104,6 +105,10 @@ public record StrataConfig(Path dataDir, String bindAddress, int s3Port, int nfs
                 (int) r.count(ConfigKeys.WORKER_THREADS, 1, 4096),
                 r.duration(ConfigKeys.RECLAIM_GRACE),
                 (int) r.size(ConfigKeys.INLINE_MAX, 0, 1L << 20),
+                r.bool(ConfigKeys.NFS_PORTMAP),
+                r.bool(ConfigKeys.NFS_ROOT_SQUASH),
+                (int) r.count(ConfigKeys.NFS_ANON_UID, 0, 0xFFFFFFFEL),
+                (int) r.count(ConfigKeys.NFS_ANON_GID, 0, 0xFFFFFFFEL),
                 origins);
     }
 

@@ -6,7 +6,11 @@ import io.strata.s3.http.S3Server;
 import io.strata.s3.http.S3Settings;
 import io.strata.s3.signature.CredentialLookup;
 import io.strata.tiering.data.ReadLeases;
+import io.strata.nfs.namespace.StrataFileSystem;
+import io.strata.nfs.server.NfsServer;
+import io.strata.nfs.server.NfsSettings;
 import io.strata.tiering.data.Reclaimer;
+import io.strata.tiering.files.FileStore;
 import io.strata.tiering.store.Multipart;
 import io.strata.tiering.store.ObjectStore;
 import io.strata.tiering.volume.LocalVolume;
@@ -48,6 +52,9 @@ public final class StrataServer implements AutoCloseable {
     private Reclaimer reclaimer;
     private S3Server s3;
     private int s3Port = -1;
+    private FileStore files;
+    private NfsServer nfs;
+    private int nfsPort = -1;
     private boolean closed;
 
     public StrataServer(StrataConfig config) {
@@ -102,7 +109,22 @@ public final class StrataServer implements AutoCloseable {
                 }
                 throw e;
             }
-            LOG.info("Strata up: S3 API on {}:{}, data in {}", config.bindAddress(), s3Port, dataDir);
+            files = new FileStore(store, volumes, leases);
+            nfs = new NfsServer(new StrataFileSystem(files), new NfsSettings(config.bindAddress(), config.nfsPort(),
+                    config.nfsPortmap(), config.nfsRootSquash(), config.nfsAnonUid(), config.nfsAnonGid(),
+                    HandleKeyFile.loadOrCreate(dataDir)));
+            try {
+                nfs.start();
+                nfsPort = nfs.port();
+            } catch (IOException e) {
+                if (causedBy(e, BindException.class)) {
+                    throw new StartupException(portInUse("NFS", config.bindAddress(), config.nfsPort(),
+                            ConfigKeys.NFS_PORT), e);
+                }
+                throw e;
+            }
+            LOG.info("Strata up: S3 API on {}:{}, NFSv3 on {}:{}, data in {}", config.bindAddress(), s3Port,
+                    config.bindAddress(), nfsPort, dataDir);
         } catch (StartupException | InterruptedException | RuntimeException e) {
             stopAll();
             throw e;
@@ -111,6 +133,14 @@ public final class StrataServer implements AutoCloseable {
             stopAll();
             throw new StartupException("could not start: " + e, e);
         }
+    }
+
+    /** The port NFS and MOUNT listen on (the real one when the configured port was 0). */
+    public synchronized int nfsPort() {
+        if (nfsPort < 0) {
+            throw new IllegalStateException("not started");
+        }
+        return nfsPort;
     }
 
     /** The port the S3 API listens on (the real one when the configured port was 0). */
@@ -141,6 +171,18 @@ public final class StrataServer implements AutoCloseable {
     }
 
     private void stopAll() {
+        if (nfs != null) {
+            try {
+                nfs.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("stopping the NFS server failed", e);
+            }
+            nfs = null;
+        }
+        if (files != null) {
+            files.close(); // publishes writes that clients sent but did not commit yet
+            files = null;
+        }
         if (s3 != null) {
             try {
                 s3.close();
@@ -173,6 +215,9 @@ public final class StrataServer implements AutoCloseable {
     private void checkPortsFree() throws StartupException {
         if (config.s3Port() != 0) {
             checkFree("S3", config.bindAddress(), config.s3Port(), ConfigKeys.S3_PORT);
+        }
+        if (config.nfsPort() != 0) {
+            checkFree("NFS", config.bindAddress(), config.nfsPort(), ConfigKeys.NFS_PORT);
         }
         checkFree("metadata discovery", "127.0.0.1", config.igniteDiscoveryPort(), ConfigKeys.IGNITE_DISCOVERY_PORT);
         checkFree("metadata communication", "127.0.0.1", config.igniteCommunicationPort(),

@@ -17,17 +17,27 @@ final class TestServers {
     }
 
     static StrataServer start(Path dataDir) throws Exception {
-        StrataServer server = new StrataServer(StrataConfig.parse(flags(dataDir, 0), Map.of(
+        return start(dataDir, List.of());
+    }
+
+    /** As {@link #start(Path)}, with flags that override the test defaults (e.g. fixed ports for a restart). */
+    static StrataServer start(Path dataDir, List<String> extraFlags) throws Exception {
+        List<String> flags = flags(dataDir, 0);
+        flags.addAll(extraFlags);
+        StrataServer server = new StrataServer(StrataConfig.parse(flags, Map.of(
                 "STRATA_ROOT_USER", USER, "STRATA_ROOT_PASSWORD", SECRET)));
         server.start();
         return server;
     }
 
-    /** Flags for a small test server: loopback, the given S3 port (0: any), free Ignite ports, small WAL. */
+    /**
+     * Flags for a small test server: loopback, the given S3 port (0: any), any free NFS port without the portmapper,
+     * free Ignite ports, small WAL.
+     */
     static List<String> flags(Path dataDir, int s3Port) throws IOException {
         int[] ports = freePorts(2);
         return new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--bind", "127.0.0.1",
-                "--s3-port", Integer.toString(s3Port),
+                "--s3-port", Integer.toString(s3Port), "--nfs-port", "0", "--nfs-portmap=false",
                 "--ignite-discovery-port", Integer.toString(ports[0]),
                 "--ignite-communication-port", Integer.toString(ports[1]),
                 "--wal-segment-size", "4MiB", "--wal-segments", "4", "--meta-memory", "256MiB",

@@ -17,6 +17,9 @@ final class Tools {
     static final String AWS = "/usr/bin/aws";
     static final String PYTHON = "/usr/bin/python3";
     static final String CURL = "/usr/bin/curl";
+    static final String NFS_CP = "/usr/bin/nfs-cp";
+    static final String NFS_LS = "/usr/bin/nfs-ls";
+    static final String NFS_CAT = "/usr/bin/nfs-cat";
 
     private Tools() {
     }
@@ -37,6 +40,33 @@ final class Tools {
     static void requireCurl() {
         require(Files.isExecutable(Path.of(CURL)), CURL,
                 "sudo apt-get install -y --no-install-recommends curl");
+    }
+
+    static void requireLibnfs() {
+        require(Files.isExecutable(Path.of(NFS_CP)) && Files.isExecutable(Path.of(NFS_LS))
+                        && Files.isExecutable(Path.of(NFS_CAT)), "nfs-cp, nfs-ls and nfs-cat (Debian's libnfs-utils)",
+                "sudo apt-get install -y --no-install-recommends libnfs-utils");
+    }
+
+    /**
+     * The linux-nfs-client tool (boots a VM with a real Linux NFS client): $LINUX_NFS_CLIENT, else
+     * {@code shared/tools/linux-nfs-client/linux-nfs-client} in the nearest ancestor of the working directory.
+     */
+    static Path linuxNfsClient() {
+        String configured = System.getenv("LINUX_NFS_CLIENT");
+        if (configured != null && !configured.isEmpty()) {
+            require(Files.isExecutable(Path.of(configured)), configured + " ($LINUX_NFS_CLIENT)", "fix the path");
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path tool = dir.resolve("shared/tools/linux-nfs-client/linux-nfs-client");
+            if (Files.isExecutable(tool)) {
+                return tool;
+            }
+        }
+        require(false, "linux-nfs-client (../shared/tools/linux-nfs-client)",
+                "set LINUX_NFS_CLIENT to the tool's path");
+        return null;
     }
 
     static void require(boolean present, String what, String install) {

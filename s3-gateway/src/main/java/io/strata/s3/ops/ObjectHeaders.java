@@ -1,6 +1,9 @@
 package io.strata.s3.ops;
 
+import io.strata.meta.model.Bucket;
 import io.strata.meta.model.Inode;
+import io.strata.meta.model.PosixAttrs;
+import io.strata.meta.ns.PosixMetadata;
 import io.strata.meta.model.ObjectAttrs;
 import io.strata.s3.error.S3ErrorCode;
 import io.strata.s3.error.S3Exception;
@@ -47,7 +50,12 @@ final class ObjectHeaders {
     }
 
     /** Headers of GET and HEAD answers for the inode. */
-    static void write(S3Response r, Inode inode, S3Request req) {
+    /**
+     * @param bucket the object's bucket: an owner or mode other than its defaults (set over NFS, or by a PUT with
+     *               s3fs's uid/gid/mode metadata) shows as x-amz-meta-uid, -gid and -mode; defaults show nothing,
+     *               so plain S3 objects return exactly the metadata they were given
+     */
+    static void write(S3Response r, Inode inode, S3Request req, Bucket bucket) {
         ObjectAttrs a = inode.object();
         r.header("ETag", quote(a.etag()));
         r.header("Last-Modified", Times.header(inode.posix().mtimeNanos()));
@@ -60,6 +68,11 @@ final class ObjectHeaders {
             }
         });
         a.userMetadata().forEach((k, v) -> r.header("x-amz-meta-" + k, v));
+        PosixAttrs p = inode.posix();
+        int defaultMode = inode.isDirectory() ? bucket.defaultDirMode() : bucket.defaultFileMode();
+        if (p.uid() != bucket.defaultUid() || p.gid() != bucket.defaultGid() || p.mode() != defaultMode) {
+            PosixMetadata.of(p, inode.isDirectory()).forEach((k, v) -> r.header("x-amz-meta-" + k, v));
+        }
         if (!a.tags().isEmpty()) {
             r.header("x-amz-tagging-count", a.tags().size());
         }

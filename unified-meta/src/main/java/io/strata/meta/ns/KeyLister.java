@@ -107,7 +107,7 @@ public final class KeyLister {
         String name = e.entry().name();
         if (e.entry().type() != InodeType.DIRECTORY) {
             Inode inode = batchInodes.get(e.entry().inodeId());
-            if (inode != null) {
+            if (inode != null && inode.isFile()) { // symlinks made over NFS are not objects
                 page.offerKey(path + name, inode);
             }
             return !page.full();

@@ -53,7 +53,7 @@ public final class ObjectCatalog {
             throw new NotFoundException(key.key());
         }
         Inode inode = inodes.require(entry.inodeId());
-        boolean matches = key.directoryMarker() ? inode.isDirectory() && inode.object() != null : !inode.isDirectory();
+        boolean matches = key.directoryMarker() ? inode.isDirectory() && inode.object() != null : inode.isFile();
         if (!matches) {
             throw new NotFoundException(key.key());
         }
@@ -81,18 +81,23 @@ public final class ObjectCatalog {
         condition.check(old != null && old.isFile() ? old : null, key.key());
         content.inline().forEach(inline::putInTx);
         ledger.referenced(content.blobs());
+        PosixMetadata.Split posix = PosixMetadata.split(content.attrs());
         if (old == null || !old.isFile()) {
             if (old != null) {
                 unlinkInode(dirId, key.name(), old, now);
             }
             Inode created = new Inode(ids.next(), InodeType.FILE, ids.generation(), 0, 1, content.size(),
-                    new PosixAttrs(bucket.defaultFileMode(), bucket.defaultUid(), bucket.defaultGid(), 1, now, now, now),
-                    content.attrs(), content.extents(), null);
+                    posix.applyTo(new PosixAttrs(bucket.defaultFileMode(), bucket.defaultUid(), bucket.defaultGid(),
+                            1, now, now, now)),
+                    posix.attrs(), content.extents(), null);
             inodes.put(created);
             dirs.link(dirId, key.name(), created.id(), InodeType.FILE, now);
             return created;
         }
-        Inode replaced = old.withContent(content.size(), content.extents(), content.attrs(), old.version() + 1, now);
+        Inode withNewBytes = old.withContent(content.size(), content.extents(), posix.attrs(), old.version() + 1, now);
+        Inode replaced = new Inode(withNewBytes.id(), withNewBytes.type(), withNewBytes.generation(), withNewBytes.parentId(),
+                withNewBytes.version(), withNewBytes.size(), posix.applyTo(withNewBytes.posix()), withNewBytes.object(),
+                withNewBytes.extents(), null);
         inodes.put(replaced);
         ledger.released(blobsNoLongerUsed(old.extents(), content.blobs()));
         dirs.touch(dirId, now);
@@ -139,7 +144,7 @@ public final class ObjectCatalog {
             DirEntry entry = dirs.lookup(dirId, key.name());
             Inode inode = entry == null ? null : inodes.require(entry.inodeId());
             boolean wanted = inode != null && (key.directoryMarker()
-                    ? inode.isDirectory() && inode.object() != null : !inode.isDirectory());
+                    ? inode.isDirectory() && inode.object() != null : inode.isFile());
             condition.check(wanted ? inode : null, key.key());
             if (!wanted) {
                 return false;

@@ -1,0 +1,83 @@
+package io.strata.nfs.server;
+
+import io.strata.nfs.handle.FileHandles;
+import io.strata.nfs.mount.MountProgram;
+import io.strata.nfs.v3.Nfs3Program;
+import io.strata.nfs.vfs.VirtualFileSystem;
+import java.io.IOException;
+import org.dcache.oncrpc4j.portmap.OncRpcEmbeddedPortmap;
+import org.dcache.oncrpc4j.rpc.OncRpcProgram;
+import org.dcache.oncrpc4j.rpc.OncRpcSvc;
+import org.dcache.oncrpc4j.rpc.OncRpcSvcBuilder;
+import org.dcache.oncrpc4j.rpc.net.IpProtocolType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * NFSv3 and MOUNT v3 on one TCP port, over any {@link VirtualFileSystem}. Procedures run on a worker pool because
+ * file-system calls block (metadata transactions, disk I/O). Clients may connect from any source port.
+ */
+public final class NfsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NfsServer.class);
+    private static final int WORKERS = 32;
+
+    private final VirtualFileSystem fs;
+    private final NfsSettings settings;
+    private OncRpcSvc svc;
+    private OncRpcEmbeddedPortmap portmap;
+
+    public NfsServer(VirtualFileSystem fs, NfsSettings settings) {
+        this.fs = fs;
+        this.settings = settings;
+    }
+
+    public void start() throws IOException {
+        FileHandles handles = new FileHandles(settings.handleKey());
+        CallerMapper callers = new CallerMapper(settings.rootSquash(), settings.anonUid(), settings.anonGid());
+        OncRpcSvcBuilder builder = new OncRpcSvcBuilder()
+                .withTCP()
+                .withBindAddress(settings.bind())
+                .withPort(settings.port())
+                .withWorkerThreadIoStrategy()
+                .withWorkerThreadPoolSize(WORKERS)
+                .withServiceName("strata-nfs")
+                .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, Nfs3Program.VERSION),
+                        new Nfs3Program(fs, handles, callers))
+                .withRpcService(new OncRpcProgram(MountProgram.PROGRAM, MountProgram.VERSION),
+                        new MountProgram(fs, handles));
+        if (settings.portmap() && startPortmap()) {
+            builder.withAutoPublish();
+        } else {
+            builder.withoutAutoPublish();
+        }
+        svc = builder.build();
+        svc.start();
+    }
+
+    /** The embedded portmapper, when port 111 is free (or a system one answers there). */
+    private boolean startPortmap() {
+        try {
+            portmap = new OncRpcEmbeddedPortmap();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.info("no portmapper on port 111 ({}): NFS clients need port= and mountport= options", e.toString());
+            return false;
+        }
+    }
+
+    public int port() {
+        return svc.getInetSocketAddress(IpProtocolType.TCP).getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (svc != null) {
+            svc.stop();
+            svc = null;
+        }
+        if (portmap != null) {
+            portmap.shutdown();
+            portmap = null;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.strata.nfs.v3;
+
+import io.strata.nfs.handle.FileHandles;
+import io.strata.nfs.server.CallerMapper;
+import io.strata.nfs.status.NfsException;
+import io.strata.nfs.status.NfsStatus;
+import io.strata.nfs.v3.proc.Access3;
+import io.strata.nfs.v3.proc.Commit3;
+import io.strata.nfs.v3.proc.Create3;
+import io.strata.nfs.v3.proc.Fsinfo3;
+import io.strata.nfs.v3.proc.Fsstat3;
+import io.strata.nfs.v3.proc.Getattr3;
+import io.strata.nfs.v3.proc.Link3;
+import io.strata.nfs.v3.proc.Lookup3;
+import io.strata.nfs.v3.proc.Mkdir3;
+import io.strata.nfs.v3.proc.Mknod3;
+import io.strata.nfs.v3.proc.Null3;
+import io.strata.nfs.v3.proc.Pathconf3;
+import io.strata.nfs.v3.proc.Read3;
+import io.strata.nfs.v3.proc.Readdir3;
+import io.strata.nfs.v3.proc.Readdirplus3;
+import io.strata.nfs.v3.proc.Readlink3;
+import io.strata.nfs.v3.proc.Remove3;
+import io.strata.nfs.v3.proc.Rename3;
+import io.strata.nfs.v3.proc.Rmdir3;
+import io.strata.nfs.v3.proc.Setattr3;
+import io.strata.nfs.v3.proc.Symlink3;
+import io.strata.nfs.v3.proc.Write3;
+import io.strata.nfs.vfs.VirtualFileSystem;
+import io.strata.nfs.xdr.Reply;
+import io.strata.nfs.xdr.XdrWriter;
+import java.util.List;
+import org.dcache.oncrpc4j.rpc.RpcCall;
+import org.dcache.oncrpc4j.rpc.RpcDispatchable;
+import org.dcache.oncrpc4j.xdr.XdrAble;
+import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * NFS version 3 (program 100003): decodes a call, runs its procedure, and writes the status: the one place where
+ * an {@link NfsException} becomes the reply's status and an unexpected failure becomes SERVERFAULT. Arguments
+ * that do not decode get GARBAGE_ARGS, and nothing runs.
+ */
+public final class Nfs3Program implements RpcDispatchable {
+    public static final int PROGRAM = 100003;
+    public static final int VERSION = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(Nfs3Program.class);
+
+    /** Indexed by procedure number (RFC 1813 3.3.0 to 3.3.21). */
+    private final List<Procedure<?>> procedures = List.of(new Null3(), new Getattr3(), new Setattr3(),
+            new Lookup3(), new Access3(), new Readlink3(), new Read3(), new Write3(), new Create3(), new Mkdir3(),
+            new Symlink3(), new Mknod3(), new Remove3(), new Rmdir3(), new Rename3(), new Link3(), new Readdir3(),
+            new Readdirplus3(), new Fsstat3(), new Fsinfo3(), new Pathconf3(), new Commit3());
+
+    private final VirtualFileSystem fs;
+    private final FileHandles handles;
+    private final CallerMapper callers;
+
+    public Nfs3Program(VirtualFileSystem fs, FileHandles handles, CallerMapper callers) {
+        this.fs = fs;
+        this.handles = handles;
+        this.callers = callers;
+    }
+
+    @Override
+    public void dispatchOncRpcCall(RpcCall call) {
+        int number = call.getProcedure();
+        if (number < 0 || number >= procedures.size()) {
+            call.failProcedureUnavailable();
+            return;
+        }
+        XdrWriter reply = execute(number, procedures.get(number), call);
+        if (reply != null) {
+            call.reply(new Reply(reply));
+        }
+    }
+
+    /** Decodes and runs; returns the reply body, or null after answering GARBAGE_ARGS. */
+    private <A> XdrWriter execute(int number, Procedure<A> procedure, RpcCall call) {
+        Arguments<A> args = new Arguments<>(procedure);
+        try {
+            call.retrieveCall(args);
+        } catch (Exception e) {
+            LOG.debug("NFS procedure {}: arguments do not decode: {}", number, e.toString());
+            call.failRpcGarbage();
+            return null;
+        }
+        NfsContext ctx = new NfsContext(fs, handles, callers.of(call.getCredential()));
+        return run(number, procedure, args.value, ctx);
+    }
+
+    /** Runs one decoded call and returns its whole reply body, status first (NULL has none). */
+    public <A> XdrWriter run(int number, Procedure<A> procedure, A args, NfsContext ctx) {
+        XdrWriter body;
+        NfsStatus status;
+        try {
+            body = procedure.run(args, ctx);
+            status = NfsStatus.OK;
+        } catch (NfsException e) {
+            LOG.debug("NFS procedure {}: {} ({})", number, e.status(), e.getMessage());
+            status = e.status();
+            body = procedure.failed(args, ctx);
+        } catch (RuntimeException e) {
+            LOG.error("NFS procedure {} failed", number, e);
+            status = NfsStatus.SERVERFAULT;
+            body = procedure.failed(args, ctx);
+        }
+        if (number == 0) {
+            return body;
+        }
+        int code = status.code();
+        XdrWriter rest = body;
+        return out -> {
+            out.xdrEncodeInt(code);
+            rest.write(out);
+        };
+    }
+
+    public Procedure<?> procedure(int number) {
+        return procedures.get(number);
+    }
+
+    /** Captures the decoded arguments (oncrpc4j decodes into an {@link XdrAble}). */
+    private static final class Arguments<A> implements XdrAble {
+        private final Procedure<A> procedure;
+        A value;
+
+        Arguments(Procedure<A> procedure) {
+            this.procedure = procedure;
+        }
+
+        @Override
+        public void xdrDecode(XdrDecodingStream in) throws org.dcache.oncrpc4j.rpc.OncRpcException,
+                java.io.IOException {
+            value = procedure.decode(in);
+        }
+
+        @Override
+        public void xdrEncode(XdrEncodingStream out) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.strata.nfs.v3.proc;
+
+import java.io.IOException;
+import io.strata.nfs.access.Permissions;
+import io.strata.nfs.status.NfsException;
+import io.strata.nfs.status.NfsStatus;
+import io.strata.nfs.v3.DirOp;
+import io.strata.nfs.v3.NfsContext;
+import io.strata.nfs.v3.Procedure;
+import io.strata.nfs.vfs.FileId;
+import io.strata.nfs.vfs.FileType;
+import io.strata.nfs.vfs.ReadResult;
+import io.strata.nfs.vfs.Stat;
+import io.strata.nfs.xdr.Attrs;
+import io.strata.nfs.xdr.XdrWriter;
+import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+
+/** READ: up to {@link Fsinfo3#MAX_IO} bytes at an offset; a larger count is served short, as RFC 1813 allows. */
+public final class Read3 extends Procedure<Read3.Args> {
+    public record Args(byte[] handle, long offset, int count) {
+    }
+
+    @Override
+    public Args decode(XdrDecodingStream in) throws IOException {
+        return new Args(DirOp.handle(in), in.xdrDecodeLong(), in.xdrDecodeInt());
+    }
+
+    @Override
+    public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
+        FileId id = ctx.file(a.handle());
+        Stat s = ctx.fs().getattr(id);
+        if (s.type() != FileType.REGULAR) {
+            throw new NfsException(s.type() == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL, "not a file");
+        }
+        Permissions.requireData(s, ctx.caller(), Permissions.READ);
+        if (a.offset() < 0) {
+            throw new NfsException(NfsStatus.INVAL, "offset beyond 2^63");
+        }
+        int count = (int) Math.min(Integer.toUnsignedLong(a.count()), Fsinfo3.MAX_IO);
+        ReadResult r = ctx.fs().read(id, a.offset(), count);
+        return out -> {
+            Attrs.postOp(out, s);
+            out.xdrEncodeInt(r.data().length);
+            out.xdrEncodeBoolean(r.eof());
+            out.xdrEncodeDynamicOpaque(r.data());
+        };
+    }
+
+    @Override
+    public XdrWriter failed(Args a, NfsContext ctx) {
+        return Replies.postOp(ctx, a.handle());
+    }
+}

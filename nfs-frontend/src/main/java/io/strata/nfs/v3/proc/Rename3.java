@@ -1,0 +1,55 @@
+package io.strata.nfs.v3.proc;
+
+import java.io.IOException;
+import io.strata.nfs.access.Permissions;
+import io.strata.nfs.status.NfsException;
+import io.strata.nfs.v3.DirOp;
+import io.strata.nfs.v3.Names;
+import io.strata.nfs.v3.NfsContext;
+import io.strata.nfs.v3.Procedure;
+import io.strata.nfs.vfs.FileId;
+import io.strata.nfs.vfs.Stat;
+import io.strata.nfs.xdr.Attrs;
+import io.strata.nfs.xdr.XdrWriter;
+import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+
+/** RENAME: atomic, over a compatible existing target, across directories and buckets; no data moves. */
+public final class Rename3 extends Procedure<Rename3.Args> {
+    public record Args(DirOp from, DirOp to) {
+    }
+
+    @Override
+    public Args decode(XdrDecodingStream in) throws IOException {
+        return new Args(DirOp.decode(in), DirOp.decode(in));
+    }
+
+    @Override
+    public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
+        FileId fromDir = ctx.file(a.from().dir());
+        FileId toDir = ctx.file(a.to().dir());
+        Stat fromBefore = ctx.fs().getattr(fromDir);
+        Stat toBefore = ctx.fs().getattr(toDir);
+        Permissions.requireDirectoryChange(fromBefore, ctx.caller());
+        Permissions.requireDirectoryChange(toBefore, ctx.caller());
+        String fromName = Names.rename(a.from().name());
+        String toName = Names.rename(a.to().name());
+        Permissions.requireStickyOwner(fromBefore, ctx.fs().getattr(ctx.fs().lookup(fromDir, fromName)), ctx.caller());
+        ctx.fs().rename(fromDir, fromName, toDir, toName);
+        Stat fromAfter = ctx.statOrNull(fromDir);
+        Stat toAfter = ctx.statOrNull(toDir);
+        return out -> {
+            Attrs.wcc(out, fromBefore, fromAfter);
+            Attrs.wcc(out, toBefore, toAfter);
+        };
+    }
+
+    @Override
+    public XdrWriter failed(Args a, NfsContext ctx) {
+        XdrWriter from = Replies.wccAfter(ctx, a.from().dir());
+        XdrWriter to = Replies.wccAfter(ctx, a.to().dir());
+        return out -> {
+            from.write(out);
+            to.write(out);
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package io.strata.nfs.v3.proc;
+
+import io.strata.nfs.v3.NfsContext;
+import io.strata.nfs.vfs.FileId;
+import io.strata.nfs.vfs.Stat;
+import io.strata.nfs.xdr.Attrs;
+import io.strata.nfs.xdr.XdrWriter;
+
+/** Reply bodies that several procedures share. */
+final class Replies {
+    private Replies() {
+    }
+
+    /** CREATE, MKDIR, SYMLINK, MKNOD success: post_op_fh3, post_op_attr of the new object, wcc_data of the dir. */
+    static XdrWriter created(NfsContext ctx, FileId made, Stat dirBefore, FileId dir) {
+        byte[] handle = ctx.handles().encode(made);
+        Stat attrs = ctx.statOrNull(made);
+        Stat dirAfter = ctx.statOrNull(dir);
+        return out -> {
+            out.xdrEncodeBoolean(true);
+            out.xdrEncodeDynamicOpaque(handle);
+            Attrs.postOp(out, attrs);
+            Attrs.wcc(out, dirBefore, dirAfter);
+        };
+    }
+
+    /** wcc_data with only the "after" half (what a failed change can still report). */
+    static XdrWriter wccAfter(NfsContext ctx, byte[] handle) {
+        Stat after = ctx.statOrNull(handle);
+        return out -> Attrs.wcc(out, null, after);
+    }
+
+    /** post_op_attr of the file named by {@code handle}. */
+    static XdrWriter postOp(NfsContext ctx, byte[] handle) {
+        Stat s = ctx.statOrNull(handle);
+        return out -> Attrs.postOp(out, s);
+    }
+}

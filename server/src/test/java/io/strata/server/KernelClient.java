@@ -1,0 +1,69 @@
+package io.strata.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs a bash script on a real Linux kernel NFSv3 mount of a Strata export, through the linux-nfs-client tool (a
+ * small VM; see its README). The script runs in /mnt; its stdout lines reach {@code onLine} as they come, so a test
+ * can act (restart or kill the server) at a point the script announces.
+ */
+final class KernelClient {
+    record Result(int exit, List<String> lines, String stderr) {
+        String describe() {
+            return "exit " + exit + "\n--- stdout ---\n" + String.join("\n", lines) + "\n--- stderr ---\n" + stderr;
+        }
+
+        String out() {
+            return String.join("\n", lines);
+        }
+    }
+
+    private KernelClient() {
+    }
+
+    static Result run(int nfsPort, String export, String mountOptions, int timeoutSeconds, String script,
+                      Consumer<String> onLine) throws Exception {
+        Path tool = Tools.linuxNfsClient();
+        List<String> cmd = new ArrayList<>(List.of(tool.toString(), "--vers", "3", "--port", Integer.toString(nfsPort),
+                "--export", export, "--timeout", Integer.toString(timeoutSeconds)));
+        if (!mountOptions.isEmpty()) {
+            cmd.addAll(List.of("--opts", mountOptions));
+        }
+        Path err = Files.createTempFile("lnc-err", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(script.getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                lines.add(line);
+                onLine.accept(line);
+            }
+        }
+        if (!p.waitFor(timeoutSeconds + 60L, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        String stderr = read(err);
+        Files.deleteIfExists(err);
+        return new Result(p.exitValue(), lines, stderr);
+    }
+
+    static Result run(int nfsPort, String export, String script) throws Exception {
+        return run(nfsPort, export, "", 900, script, line -> { });
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
