@@ -44,7 +44,13 @@ public final class NfsServer implements AutoCloseable {
                 .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, Nfs3Program.VERSION),
                         new Nfs3Program(fs, handles, callers))
                 .withRpcService(new OncRpcProgram(MountProgram.PROGRAM, MountProgram.VERSION),
-                        new MountProgram(fs, handles));
+                        new MountProgram(fs, handles))
+                // oncrpc4j answers an unregistered version with PROG_UNAVAIL; RFC 5531 wants PROG_MISMATCH with
+                // the versions served, which is what makes a client fall back to version 3.
+                .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, 2), Mismatch.NFS)
+                .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, 4), Mismatch.NFS)
+                .withRpcService(new OncRpcProgram(MountProgram.PROGRAM, 1), Mismatch.MOUNT)
+                .withRpcService(new OncRpcProgram(MountProgram.PROGRAM, 2), Mismatch.MOUNT);
         if (settings.portmap() && startPortmap()) {
             builder.withAutoPublish();
         } else {
@@ -52,6 +58,22 @@ public final class NfsServer implements AutoCloseable {
         }
         svc = builder.build();
         svc.start();
+    }
+
+    /** Answers calls to a version that is not served with the one that is. */
+    private enum Mismatch implements org.dcache.oncrpc4j.rpc.RpcDispatchable {
+        NFS(Nfs3Program.VERSION), MOUNT(MountProgram.VERSION);
+
+        private final int version;
+
+        Mismatch(int version) {
+            this.version = version;
+        }
+
+        @Override
+        public void dispatchOncRpcCall(org.dcache.oncrpc4j.rpc.RpcCall call) {
+            call.failProgramMismatch(version, version);
+        }
     }
 
     /** The embedded portmapper, when port 111 is free (or a system one answers there). */
