@@ -23,7 +23,7 @@ public final class S3Bench {
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         boolean walFsync = List.of(args).contains("--wal-fsync");
-        int clients = intArg(args, "--clients", 8);
+        int clients = BenchSupport.intArg(args, "--clients", 8);
         int scale = quick ? 4 : 1;
         Path repo = Path.of(System.getProperty("strata.repo", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("strata-bench");
@@ -33,8 +33,9 @@ public final class S3Bench {
         Map<String, double[]> rows = new LinkedHashMap<>();
         long peakHeap;
         boolean survived;
-        try (StrataProcess strata = new StrataProcess(repo, work.resolve("strata"), free(), free(), free(), walFsync);
-             S3ProxyPeer peer = new S3ProxyPeer(work.resolve("s3proxy"), free())) {
+        try (StrataProcess strata = new StrataProcess(repo, work.resolve("strata"), BenchSupport.free(), BenchSupport.free(),
+                BenchSupport.free(), BenchSupport.free(), walFsync);
+             S3ProxyPeer peer = new S3ProxyPeer(work.resolve("s3proxy"), BenchSupport.free())) {
             List<Endpoint> targets = List.of(strata.endpoint(), peer.endpoint());
             for (int t = 0; t < targets.size(); t++) {
                 run(targets.get(t), t, clients, scale, rows);
@@ -91,20 +92,5 @@ public final class S3Bench {
         out.add(String.format(Locale.ROOT, "large GET vs loopback: %.2fx slower; strata heap peak %d MiB of 512 (%s)",
                 loopback / bigGet[0], peakHeap, survived ? "server alive at the end" : "SERVER DIED"));
         out.forEach(System.out::println);
-    }
-
-    private static int intArg(String[] args, String name, int dflt) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return dflt;
-    }
-
-    private static int free() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -16,20 +16,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * Strata as users run it ({@code ./strata serve}) in a process of its own, capped at 512 MiB of heap, with its
  * heap use sampled by jstat throughout the run.
  */
-final class StrataProcess implements AutoCloseable {
+public final class StrataProcess implements AutoCloseable {
     static final String ACCESS = "bench";
     static final String SECRET = "bench-secret-key";
 
     private final Process process;
     private final int port;
+    private final int nfsPort;
     private final AtomicLong peakHeapKb = new AtomicLong();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 
-    StrataProcess(Path repo, Path dataDir, int port, int discovery, int communication, boolean walFsync)
+    public StrataProcess(Path repo, Path dataDir, int port, int nfsPort, int discovery, int communication, boolean walFsync)
             throws IOException, InterruptedException {
         this.port = port;
+        this.nfsPort = nfsPort;
         List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("strata").toString(), "serve",
                 "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--s3-port", String.valueOf(port),
+                "--nfs-port", String.valueOf(nfsPort), "--nfs-portmap=false",
                 "--ignite-discovery-port", String.valueOf(discovery),
                 "--ignite-communication-port", String.valueOf(communication)));
         if (walFsync) {
@@ -45,16 +48,20 @@ final class StrataProcess implements AutoCloseable {
         sampler.scheduleAtFixedRate(this::sampleHeap, 0, 500, TimeUnit.MILLISECONDS);
     }
 
+    public int nfsPort() {
+        return nfsPort;
+    }
+
     Endpoint endpoint() {
         return new Endpoint("strata", URI.create("http://127.0.0.1:" + port), ACCESS, SECRET);
     }
 
     /** Highest heap in use seen (young + old generations, KiB), as jstat reports it. */
-    long peakHeapMiB() {
+    public long peakHeapMiB() {
         return peakHeapKb.get() / 1024;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 

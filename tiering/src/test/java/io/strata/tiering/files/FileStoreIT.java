@@ -145,6 +145,21 @@ class FileStoreIT {
     }
 
     @Test
+    void anS3PutOverAFileBeingWrittenReplacesItAndLaterCommitsLandOnTop() throws Exception {
+        Inode f = tree.createFile(bucketRoot, "contended.txt", OWNER, FileTree.CreateMode.GUARDED, 0);
+        write(f, 0, "nfs-1".getBytes(StandardCharsets.US_ASCII), false); // not committed yet
+        putS3("contended.txt", "from-s3-put".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("from-s3-put", new String(s3Bytes("contended.txt"), StandardCharsets.US_ASCII),
+                "the PUT replaced the object at once");
+        files.commit(f.id(), f.generation());
+        Inode after = s3("contended.txt").inode();
+        assertEquals(f.id(), after.id(), "the PUT kept the inode: the NFS handle is still good");
+        assertEquals("nfs-1s3-put", new String(s3Bytes("contended.txt"), StandardCharsets.US_ASCII),
+                "the NFS bytes committed after the PUT lie over its content");
+        assertTrue(after.object().etag().contains("-"), "mixed content never claims an MD5");
+    }
+
+    @Test
     void truncateAndExtendChangeSizeEtagAndBytes() throws Exception {
         Inode f = tree.createFile(bucketRoot, "trunc.bin", OWNER, FileTree.CreateMode.GUARDED, 0);
         write(f, 0, "0123456789".getBytes(StandardCharsets.US_ASCII), false);

@@ -1,0 +1,89 @@
+package io.strata.bench.nfs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The same kinds of rows through the real Linux kernel client in a VM (linux-nfs-client, fio inside the guest), at
+ * smaller sizes. The VM runs under emulation on these machines, so the figures compare servers, not hardware.
+ */
+final class KernelRows {
+    private static final String SCRIPT = """
+            set -e
+            fio --name=w --filename=k.dat --size=128m --bs=1m --rw=write --direct=1 --end_fsync=1 | grep 'WRITE: bw='
+            echo 3 > /proc/sys/vm/drop_caches
+            fio --name=r --filename=k.dat --size=128m --bs=1m --rw=read --direct=1 | grep 'READ: bw='
+            fio --name=rr --filename=k.dat --size=128m --bs=4k --rw=randread --direct=1 --ioengine=libaio \\
+                --iodepth=16 --runtime=15 --time_based | grep 'IOPS='
+            rm k.dat
+            mkdir m
+            t0=$(date +%s.%N); for i in $(seq 1000); do : > m/f$i; done
+            t1=$(date +%s.%N); echo 3 > /proc/sys/vm/drop_caches; ls -l m > /dev/null
+            t2=$(date +%s.%N); for i in $(seq 1000); do mv m/f$i m/g$i; done
+            t3=$(date +%s.%N); rm -r m
+            t4=$(date +%s.%N)
+            echo "meta $t0 $t1 $t2 $t3 $t4"
+            """;
+
+    private KernelRows() {
+    }
+
+    /** Row name to value, for one server. */
+    static Map<String, Double> run(Path tool, int port, int mountPort, String export) throws IOException,
+            InterruptedException {
+        Process p = new ProcessBuilder(List.of(tool.toString(), "--vers", "3", "--port", String.valueOf(port),
+                "--mountport", String.valueOf(mountPort), "--export", export, "--timeout", "900"))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        p.getOutputStream().write(SCRIPT.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(960, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("kernel client run failed:\n" + out);
+        }
+        Map<String, Double> rows = new LinkedHashMap<>();
+        rows.put("VM seq write 128 MiB, 1 MiB direct (MiB/s)", bandwidth(out, "WRITE: bw="));
+        rows.put("VM seq read 128 MiB, 1 MiB direct (MiB/s)", bandwidth(out, "READ: bw="));
+        rows.put("VM 4 KiB random read, depth 16 (ops/s)", iops(out));
+        Matcher m = Pattern.compile("meta ([\\d.]+) ([\\d.]+) ([\\d.]+) ([\\d.]+) ([\\d.]+)").matcher(out);
+        if (!m.find()) {
+            throw new IOException("no metadata timings in:\n" + out);
+        }
+        double[] t = new double[5];
+        for (int i = 0; i < 5; i++) {
+            t[i] = Double.parseDouble(m.group(i + 1));
+        }
+        rows.put("VM create 1,000 files (ops/s)", 1000 / (t[1] - t[0]));
+        rows.put("VM ls -l of 1,000 files, cold (entries/s)", 1000 / (t[2] - t[1]));
+        rows.put("VM rename 1,000 files (ops/s)", 1000 / (t[3] - t[2]));
+        rows.put("VM rm -r of 1,000 files (ops/s)", 1000 / (t[4] - t[3]));
+        return rows;
+    }
+
+    private static double bandwidth(String out, String marker) throws IOException {
+        Matcher m = Pattern.compile(Pattern.quote(marker) + "([\\d.]+)([KMG]i?B)/s").matcher(out);
+        if (!m.find()) {
+            throw new IOException("no '" + marker + "' in:\n" + out);
+        }
+        double v = Double.parseDouble(m.group(1));
+        return switch (m.group(2).charAt(0)) {
+            case 'K' -> v / 1024;
+            case 'G' -> v * 1024;
+            default -> v;
+        };
+    }
+
+    private static double iops(String out) throws IOException {
+        Matcher m = Pattern.compile("IOPS=([\\d.]+)(k?)").matcher(out);
+        if (!m.find()) {
+            throw new IOException("no IOPS in:\n" + out);
+        }
+        return Double.parseDouble(m.group(1)) * (m.group(2).isEmpty() ? 1 : 1000);
+    }
+}

@@ -1,0 +1,109 @@
+package io.strata.bench.nfs;
+
+import io.strata.bench.BenchSupport;
+import io.strata.bench.StrataProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * NFS benchmark: Strata (./strata serve, its own process) against nfs-ganesha (VFS backend on a local directory)
+ * in one run, each row printed for both with the ratio. Host-side rows use a Java NFSv3 client with many requests
+ * in flight; with {@code --kernel}, rows through the Linux kernel client in a VM follow.
+ *
+ * <p>Run: {@code bench/run-nfs [--quick] [--threads N] [--kernel]}.
+ */
+public final class NfsBench {
+    private NfsBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> flags = List.of(args);
+        boolean quick = flags.contains("--quick");
+        boolean kernel = flags.contains("--kernel");
+        int threads = BenchSupport.intArg(args, "--threads", 16);
+        long fileBytes = quick ? 256L << 20 : 1L << 30;
+        int files = quick ? 2_000 : 10_000;
+        Path repo = Path.of(System.getProperty("strata.repo", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("strata-nfs-bench");
+        System.out.printf("NFS benchmark: %d threads, %d MiB file, %d files, work dir %s%n", threads,
+                fileBytes >> 20, files, work);
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        int ganeshaPort = 20000 + (int) (Math.random() * 10000);
+        try (StrataProcess strata = new StrataProcess(repo, work.resolve("strata"), BenchSupport.free(),
+                BenchSupport.free(), BenchSupport.free(), BenchSupport.free(), false);
+             GaneshaPeer ganesha = new GaneshaPeer(work.resolve("ganesha"), ganeshaPort)) {
+            try (Nfs3Client root = new Nfs3Client(strata.nfsPort(), strata.nfsPort(), "/", 1)) {
+                root.mkdir(root.root, "nfsbench"); // a bucket
+            }
+            hostRows(0, new Nfs3Client(strata.nfsPort(), strata.nfsPort(), "/nfsbench", 4), threads, fileBytes,
+                    files, rows);
+            hostRows(1, new Nfs3Client(ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT, 4), threads, fileBytes,
+                    files, rows);
+            if (kernel) {
+                Path tool = linuxNfsClient(repo);
+                record(rows, 0, KernelRows.run(tool, strata.nfsPort(), strata.nfsPort(), "/nfsbench"));
+                record(rows, 1, KernelRows.run(tool, ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT));
+            }
+            print(rows, threads, strata.alive());
+        }
+    }
+
+    private static void hostRows(int column, Nfs3Client nfs, int threads, long bytes, int files,
+                                 Map<String, double[]> rows) throws Exception {
+        try (nfs) {
+            NfsWorkloads w = new NfsWorkloads(nfs, threads, Long.toHexString(System.nanoTime()));
+            byte[][] file = new byte[1][];
+            // Untimed warm-up: the first calls run through a cold JIT on both sides.
+            w.metadata(500);
+            Map<String, Double> r = new LinkedHashMap<>();
+            r.put("seq write " + (bytes >> 20) + " MiB, 1 MiB UNSTABLE + COMMIT (MiB/s)",
+                    w.sequentialWrite(file, bytes));
+            r.put("seq read " + (bytes >> 20) + " MiB, 1 MiB (MiB/s)", w.sequentialRead(file[0], bytes));
+            r.put("4 KiB random read (ops/s)", w.randomReads(file[0], bytes, 10));
+            double[] m = w.metadata(files);
+            r.put("create " + files + " files (ops/s)", m[0]);
+            r.put("getattr " + files + " files (ops/s)", m[1]);
+            r.put("READDIRPLUS of " + files + " entries (entries/s)", m[2]);
+            r.put("rename " + files + " files (ops/s)", m[3]);
+            r.put("remove " + files + " files (ops/s)", m[4]);
+            record(rows, column, r);
+        }
+    }
+
+    private static void record(Map<String, double[]> rows, int column, Map<String, Double> values) {
+        values.forEach((name, v) -> {
+            rows.computeIfAbsent(name, k -> new double[2])[column] = v;
+            System.out.printf(Locale.ROOT, "  %-58s %s %12.1f%n", name, column == 0 ? "strata " : "ganesha", v);
+        });
+    }
+
+    private static Path linuxNfsClient(Path repo) {
+        String env = System.getenv("LINUX_NFS_CLIENT");
+        if (env != null && !env.isEmpty()) {
+            return Path.of(env);
+        }
+        for (Path d = repo; d != null; d = d.getParent()) {
+            Path tool = d.resolve("shared/tools/linux-nfs-client/linux-nfs-client");
+            if (Files.isExecutable(tool)) {
+                return tool;
+            }
+        }
+        throw new IllegalStateException("linux-nfs-client not found: set LINUX_NFS_CLIENT");
+    }
+
+    private static void print(Map<String, double[]> rows, int threads, boolean alive) {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "| %-58s | %10s | %10s | %6s |", "row (" + threads + " threads)", "strata",
+                "ganesha", "ratio"));
+        out.add("|" + "-".repeat(60) + "|" + "-".repeat(12) + "|" + "-".repeat(12) + "|" + "-".repeat(8) + "|");
+        rows.forEach((name, v) -> out.add(String.format(Locale.ROOT, "| %-58s | %10.1f | %10.1f | %6.2f |", name,
+                v[0], v[1], v[1] == 0 ? 0 : v[0] / v[1])));
+        out.add(alive ? "strata alive at the end" : "STRATA DIED during the run");
+        out.forEach(System.out::println);
+    }
+}
