@@ -100,7 +100,7 @@ final class NfsWorkloads {
 
     /** create, getattr, READDIRPLUS, rename, remove of {@code files} files; ops/s for each. */
     double[] metadata(int files) throws Exception {
-        byte[] dir = nfs.mkdir(work, "meta");
+        byte[] dir = nfs.mkdir(work, "meta-" + files + "-" + System.nanoTime());
         byte[][] handles = new byte[files][];
         AtomicInteger next = new AtomicInteger();
         double create = files / parallel(t -> {

@@ -121,7 +121,6 @@ public final class StrataFileSystem implements VirtualFileSystem {
 
     @Override
     public ReadResult read(FileId id, long offset, int count) throws NfsException {
-        requireRegular(id);
         return call(() -> {
             FileStore.FileRead r = files.read(id.inode(), id.generation(), offset, count);
             return new ReadResult(r.data(), r.eof());

@@ -7,11 +7,9 @@ import io.strata.meta.model.Extent;
 import io.strata.meta.model.Inode;
 import io.strata.meta.ns.AttrChange;
 import io.strata.meta.ns.FileTree;
+import io.strata.tiering.data.BlobChannels;
 import io.strata.tiering.data.ReadLeases;
-import io.strata.tiering.data.ReadSegment;
-import io.strata.tiering.store.ByteRange;
 import io.strata.tiering.store.ObjectStore;
-import io.strata.tiering.store.OpenObject;
 import io.strata.tiering.volume.RandomBlob;
 import io.strata.tiering.volume.Volume;
 import io.strata.tiering.volume.VolumeRegistry;
@@ -45,7 +43,7 @@ public final class FileStore implements AutoCloseable {
     private final MetaStore meta;
     private final VolumeRegistry volumes;
     private final ReadLeases leases;
-    private final ObjectStore objects;
+    private final BlobChannels channels;
     private final long writeVerifier = new SecureRandom().nextLong();
     private final ConcurrentHashMap<Long, OpenFile> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,9 +54,9 @@ public final class FileStore implements AutoCloseable {
 
     public FileStore(ObjectStore objects, VolumeRegistry volumes, ReadLeases leases) {
         this.meta = objects.meta();
-        this.objects = objects;
         this.volumes = volumes;
         this.leases = leases;
+        this.channels = new BlobChannels(volumes, 256);
         flusher.scheduleWithFixedDelay(this::flushIdle, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -102,10 +100,10 @@ public final class FileStore implements AutoCloseable {
     public FileRead read(long id, long generation, long offset, int count) throws IOException {
         OpenFile f = open.get(id);
         if (f == null) {
-            return readPublished(tree().require(id, generation), offset, count);
+            return readPublished(requireFile(id, generation), offset, count);
         }
         synchronized (f) {
-            Inode inode = tree().require(id, generation);
+            Inode inode = requireFile(id, generation);
             long size = f.hasDirty() ? Math.max(inode.size(), f.dirtyEnd()) : inode.size();
             int n = (int) Math.max(0, Math.min(count, size - offset));
             byte[] out = readPublished(inode, offset, n).data();
@@ -128,15 +126,22 @@ public final class FileStore implements AutoCloseable {
     public record FileRead(byte[] data, boolean eof) {
     }
 
+    private Inode requireFile(long id, long generation) {
+        Inode inode = tree().require(id, generation);
+        if (!inode.isFile()) {
+            throw new io.strata.meta.error.IsDirectoryException("inode " + id + " is not a regular file");
+        }
+        return inode;
+    }
+
     private FileRead readPublished(Inode inode, long offset, int count) throws IOException {
         for (int attempt = 1; ; attempt++) {
             int n = (int) Math.max(0, Math.min(count, inode.size() - offset));
             if (n == 0) {
                 return new FileRead(new byte[0], true);
             }
-            ByteRange range = new ByteRange(offset, offset + n - 1);
-            try (OpenObject o = new OpenObject(inode, range, objects.segments(inode, range))) {
-                return new FileRead(copy(o.segments(), n), offset + n >= inode.size());
+            try {
+                return new FileRead(readExtents(inode, offset, n), offset + n >= inode.size());
             } catch (NoSuchFileException e) {
                 // A concurrent replace reclaimed a data file between reading the inode and opening it.
                 if (attempt >= OPEN_ATTEMPTS) {
@@ -145,6 +150,32 @@ public final class FileStore implements AutoCloseable {
                 inode = tree().require(inode.id(), inode.generation());
             }
         }
+    }
+
+    /** Bytes {@code [offset, offset + n)} of the published content; holes stay zero. */
+    private byte[] readExtents(Inode inode, long offset, int n) throws IOException {
+        byte[] out = new byte[n];
+        long end = offset + n;
+        for (Extent e : inode.extents()) {
+            long from = Math.max(offset, e.offset());
+            long to = Math.min(end, e.end());
+            if (from >= to) {
+                continue;
+            }
+            int at = (int) (from - offset);
+            int len = (int) (to - from);
+            long blobPos = e.blobOffset() + (from - e.offset());
+            if (e.blob().isInline()) {
+                byte[] bytes = meta.inline().get(e.blob().blobId());
+                if (bytes == null) {
+                    throw new NoSuchFileException("inline:" + e.blob().blobId());
+                }
+                System.arraycopy(bytes, (int) blobPos, out, at, len);
+            } else {
+                channels.read(e.blob(), ByteBuffer.wrap(out, at, len), blobPos);
+            }
+        }
+        return out;
     }
 
     /** Writes at {@code offset}; with {@code sync}, returns only once the write is durable and published. */
@@ -312,25 +343,6 @@ public final class FileStore implements AutoCloseable {
     public void close() {
         flusher.shutdownNow();
         commitAll();
-    }
-
-    private static byte[] copy(List<ReadSegment> segments, int n) throws IOException {
-        byte[] out = new byte[n];
-        int pos = 0;
-        for (ReadSegment s : segments) {
-            int len = (int) s.length();
-            if (s instanceof ReadSegment.FileBytes fb) {
-                ByteBuffer dst = ByteBuffer.wrap(out, pos, len);
-                while (dst.hasRemaining()) {
-                    if (fb.channel().read(dst, fb.position() + (dst.position() - pos)) < 0) {
-                        throw new IOException("data file shorter than its extent");
-                    }
-                }
-            } else if (s instanceof ReadSegment.Bytes b) {
-                b.data().duplicate().get(out, pos, len);
-            }
-            pos += len;
-        }
-        return out;
+        channels.close();
     }
 }
