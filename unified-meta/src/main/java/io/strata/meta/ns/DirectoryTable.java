@@ -30,6 +30,13 @@ public final class DirectoryTable {
     private final IgniteCache<DentryKey, DentryRow> entries;
     private final IgniteCache<Long, Long> stamps;
     private final InodeIds cookies;
+    /**
+     * Latest entry change per directory as this node has seen it (written by every change made here, filled from
+     * the slots on a miss), so attribute reads need not read all slots. Exact while this process is the only one
+     * changing the namespace (embedded mode); a clustered deployment must invalidate it across nodes.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Long> latest = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int LATEST_MAX = 1 << 20;
 
     /** @param cookies hands out READDIR cookies: unique and growing, like inode ids (so they share the sequence) */
     public DirectoryTable(IgniteCache<DentryKey, DentryRow> entries, IgniteCache<Long, Long> stamps, InodeIds cookies) {
@@ -57,6 +64,20 @@ public final class DirectoryTable {
     /** Records a change of the directory's entries; the value is its new mtime. */
     public void touch(long dirId, long nowNanos) {
         stamps.put(slot(dirId, java.util.concurrent.ThreadLocalRandom.current().nextInt(STAMP_SLOTS)), nowNanos);
+        remember(dirId, nowNanos); // a rolled-back change leaves a time slightly ahead: clients just revalidate
+    }
+
+    /** The directory's last entry change for display (its mtime), without joining a transaction's read set. */
+    public long latestChange(long dirId) {
+        Long known = latest.get(dirId);
+        return known != null ? known : remember(dirId, readSlots(dirId));
+    }
+
+    private long remember(long dirId, long nanos) {
+        if (latest.size() > LATEST_MAX) {
+            latest.clear();
+        }
+        return latest.merge(dirId, nanos, Math::max);
     }
 
     /**
@@ -64,15 +85,20 @@ public final class DirectoryTable {
      * still: the transaction fails at commit if any entry of it changed.
      */
     public long stamp(long dirId) {
-        long latest = 0;
+        return readSlots(dirId);
+    }
+
+    private long readSlots(long dirId) {
+        long max = 0;
         for (Long v : stamps.getAll(slots(dirId)).values()) {
-            latest = Math.max(latest, v);
+            max = Math.max(max, v);
         }
-        return latest;
+        return max;
     }
 
     public void forget(long dirId) {
         stamps.removeAll(slots(dirId));
+        latest.remove(dirId);
     }
 
     private static long slot(long dirId, int slot) {

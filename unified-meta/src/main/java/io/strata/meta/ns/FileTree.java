@@ -66,7 +66,7 @@ public final class FileTree {
 
     /** Latest change of the directory's entries (its mtime), 0 if none recorded. */
     public long entriesChanged(long dirId) {
-        return dirs.stamp(dirId);
+        return dirs.latestChange(dirId);
     }
 
     public List<DirectoryTable.CookieEntry> readdir(long dirId, long afterCookie, int limit) {
