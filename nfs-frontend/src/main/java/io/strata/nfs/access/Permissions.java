@@ -55,6 +55,11 @@ public final class Permissions {
         require(dir, c, WRITE | EXECUTE);
     }
 
+    /** Whether removing from the directory needs {@link #requireStickyOwner} (which costs a lookup). */
+    public static boolean stickyApplies(Stat dir, Caller c) {
+        return (dir.mode() & 01000) != 0 && !c.isRoot() && c.uid() != dir.uid();
+    }
+
     /** In a sticky directory (mode 01000) only root, the directory's owner or the entry's owner may remove it. */
     public static void requireStickyOwner(Stat dir, Stat entry, Caller c) throws NfsException {
         if ((dir.mode() & 01000) != 0 && !c.isRoot() && c.uid() != dir.uid() && c.uid() != entry.uid()) {

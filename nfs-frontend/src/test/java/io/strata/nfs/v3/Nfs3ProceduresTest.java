@@ -298,6 +298,17 @@ class Nfs3ProceduresTest {
     }
 
     @Test
+    void inAStickyDirectoryOnlyTheOwnerRemovesAFile() throws Exception {
+        io.strata.nfs.vfs.FileId tmp = fs.mkdir(InMemoryFileSystem.ROOT, "tmp",
+                new io.strata.nfs.vfs.SetAttributes(01777, 0, 0, null, null, null), ROOT);
+        byte[] dir = handles.encode(tmp);
+        fs.create(tmp, "alices", new io.strata.nfs.vfs.CreateHow(io.strata.nfs.vfs.CreateHow.Mode.GUARDED,
+                new io.strata.nfs.vfs.SetAttributes(0644, 1000, 1000, null, null, null), 0), ALICE);
+        assertEquals(NfsStatus.ACCES.code(), call(REMOVE, BOB, dirOp(dir, "alices")).xdrDecodeInt());
+        assertEquals(0, call(REMOVE, ALICE, dirOp(dir, "alices")).xdrDecodeInt());
+    }
+
+    @Test
     void anUnexpectedFailureIsServerfaultNotACrash() throws Exception {
         fs.failWith = new IllegalStateException("disk on fire");
         assertEquals(NfsStatus.SERVERFAULT.code(), call(GETATTR, ROOT, out -> out.xdrEncodeDynamicOpaque(root))

@@ -33,7 +33,10 @@ public final class Rename3 extends Procedure<Rename3.Args> {
         Permissions.requireDirectoryChange(toBefore, ctx.caller());
         String fromName = Names.rename(a.from().name());
         String toName = Names.rename(a.to().name());
-        Permissions.requireStickyOwner(fromBefore, ctx.fs().getattr(ctx.fs().lookup(fromDir, fromName)), ctx.caller());
+        if (Permissions.stickyApplies(fromBefore, ctx.caller())) {
+            Stat moved = ctx.fs().getattr(ctx.fs().lookup(fromDir, fromName));
+            Permissions.requireStickyOwner(fromBefore, moved, ctx.caller());
+        }
         ctx.fs().rename(fromDir, fromName, toDir, toName);
         Stat fromAfter = ctx.statOrNull(fromDir);
         Stat toAfter = ctx.statOrNull(toDir);

@@ -26,7 +26,9 @@ public final class Rmdir3 extends Procedure<DirOp> {
         Stat before = ctx.fs().getattr(dir);
         Permissions.requireDirectoryChange(before, ctx.caller());
         String name = Names.remove(a.name());
-        Permissions.requireStickyOwner(before, ctx.fs().getattr(ctx.fs().lookup(dir, name)), ctx.caller());
+        if (Permissions.stickyApplies(before, ctx.caller())) {
+            Permissions.requireStickyOwner(before, ctx.fs().getattr(ctx.fs().lookup(dir, name)), ctx.caller());
+        }
         ctx.fs().rmdir(dir, name);
         Stat after = ctx.statOrNull(dir);
         return out -> Attrs.wcc(out, before, after);
