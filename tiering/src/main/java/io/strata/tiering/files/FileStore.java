@@ -38,6 +38,11 @@ public final class FileStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
     static final Duration IDLE_COMMIT = Duration.ofSeconds(2);
     private static final Duration IDLE_CLOSE = Duration.ofSeconds(30);
+    /**
+     * Past this many open files, a file is closed as soon as a COMMIT leaves it clean: a client writing thousands of
+     * small files would otherwise hold a descriptor per file until {@link #IDLE_CLOSE}.
+     */
+    static final int KEEP_OPEN = 256;
     private static final int OPEN_ATTEMPTS = 3;
 
     private final MetaStore meta;
@@ -76,6 +81,11 @@ public final class FileStore implements AutoCloseable {
     /** Changes with every server start: an NFS client resends UNSTABLE writes when it sees a new one. */
     public long writeVerifier() {
         return writeVerifier;
+    }
+
+    /** Files with a write buffer right now (for tests and metrics). */
+    public int openFiles() {
+        return open.size();
     }
 
     /** Size and mtime as file clients see them, including writes not yet committed. */
@@ -212,6 +222,9 @@ public final class FileStore implements AutoCloseable {
         }
         synchronized (f) {
             publish(f);
+            if (open.size() > KEEP_OPEN && !f.closed) {
+                close(f, false);
+            }
         }
     }
 

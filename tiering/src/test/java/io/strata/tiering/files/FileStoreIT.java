@@ -160,6 +160,18 @@ class FileStoreIT {
     }
 
     @Test
+    void manySmallCommittedFilesDoNotStayOpen() throws Exception {
+        Inode d = tree.mkdir(bucketRoot, "small-files", OWNER);
+        for (int i = 0; i < FileStore.KEEP_OPEN + 50; i++) {
+            Inode f = tree.createFile(d.id(), "s" + i, OWNER, FileTree.CreateMode.GUARDED, 0);
+            write(f, 0, ("file " + i).getBytes(StandardCharsets.US_ASCII), false);
+            files.commit(f.id(), f.generation());
+        }
+        assertTrue(files.openFiles() <= FileStore.KEEP_OPEN + 1, files.openFiles() + " files still open");
+        assertEquals("file 300", new String(s3Bytes("small-files/s300"), StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void truncateAndExtendChangeSizeEtagAndBytes() throws Exception {
         Inode f = tree.createFile(bucketRoot, "trunc.bin", OWNER, FileTree.CreateMode.GUARDED, 0);
         write(f, 0, "0123456789".getBytes(StandardCharsets.US_ASCII), false);
