@@ -79,7 +79,7 @@ public final class NfsServer implements AutoCloseable {
     /** The embedded portmapper, when port 111 is free (or a system one answers there). */
     private boolean startPortmap() {
         try {
-            portmap = new OncRpcEmbeddedPortmap();
+            portmap = new OncRpcEmbeddedPortmap(1, java.util.concurrent.TimeUnit.SECONDS);
             return true;
         } catch (RuntimeException e) {
             LOG.info("no portmapper on port 111 ({}): NFS clients need port= and mountport= options", e.toString());
