@@ -10,6 +10,7 @@ import io.strata.meta.ns.BucketCatalog;
 import io.strata.meta.ns.DirectoryTable;
 import io.strata.meta.ns.FileTree;
 import io.strata.meta.ns.NewFileAttrs;
+import io.strata.nfs.access.Permissions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.vfs.Caller;
@@ -162,8 +163,12 @@ public final class StrataFileSystem implements VirtualFileSystem {
         Inode file = call(() -> tree.createFile(dir.inode(), name, attrs, mode, how.verifier()));
         FileId id = new FileId(file.id(), file.generation());
         if (how.mode() != CreateHow.Mode.EXCLUSIVE && a.size() != null) {
-            // UNCHECKED on an existing file with size 0 is how O_TRUNC arrives.
-            setattr(id, new SetAttributes(null, null, null, a.size(), null, null), null, caller);
+            // UNCHECKED on an existing file with size 0 is how O_TRUNC arrives: it needs write permission.
+            Stat existing = getattr(id);
+            if (existing.size() != a.size()) {
+                Permissions.requireData(existing, caller, Permissions.WRITE);
+                setattr(id, new SetAttributes(null, null, null, a.size(), null, null), null, caller);
+            }
         }
         return id;
     }
