@@ -124,7 +124,7 @@ public final class StrataFileSystem implements VirtualFileSystem {
     public ReadResult read(FileId id, long offset, int count) throws NfsException {
         return call(() -> {
             FileStore.FileRead r = files.read(id.inode(), id.generation(), offset, count);
-            return new ReadResult(r.data(), r.eof());
+            return new ReadResult(r.data(), r.eof(), stats.of(r.inode()));
         });
     }
 

@@ -198,9 +198,12 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     @Override
     public synchronized ReadResult read(FileId id, long offset, int count) throws NfsException {
         Node n = node(id);
+        if (n.type != FileType.REGULAR) {
+            throw new NfsException(n.type == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL, "not a file");
+        }
         int from = (int) Math.min(offset, n.data.length);
         int to = (int) Math.min((long) from + count, n.data.length);
-        return new ReadResult(Arrays.copyOfRange(n.data, from, to), to >= n.data.length);
+        return new ReadResult(Arrays.copyOfRange(n.data, from, to), to >= n.data.length, getattr(id));
     }
 
     @Override

@@ -158,6 +158,17 @@ class Nfs3ProceduresTest {
     }
 
     @Test
+    void readingADirectoryIsIsdirWithItsAttributes() throws Exception {
+        Xdr r = call(READ, ROOT, out -> {
+            out.xdrEncodeDynamicOpaque(root);
+            out.xdrEncodeLong(0);
+            out.xdrEncodeInt(10);
+        });
+        assertEquals(NfsStatus.ISDIR.code(), r.xdrDecodeInt());
+        assertTrue(r.xdrDecodeBoolean(), "post_op_attr still present");
+    }
+
+    @Test
     void aWriteCountBeyondItsDataIsInvalAndWritesNothing() throws Exception {
         byte[] f = create(ROOT, "short", 1, 0, NfsStatus.OK);
         Xdr w = write(f, 0, 10, new byte[4]);

@@ -129,11 +129,12 @@ public final class FileStore implements AutoCloseable {
                     pos += k;
                 }
             }
-            return new FileRead(full, offset + n >= size);
+            return new FileRead(full, offset + n >= size, inode);
         }
     }
 
-    public record FileRead(byte[] data, boolean eof) {
+    /** @param inode the inode the read saw (its attributes describe the bytes returned) */
+    public record FileRead(byte[] data, boolean eof, Inode inode) {
     }
 
     private Inode requireFile(long id, long generation) {
@@ -148,10 +149,10 @@ public final class FileStore implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int n = (int) Math.max(0, Math.min(count, inode.size() - offset));
             if (n == 0) {
-                return new FileRead(new byte[0], true);
+                return new FileRead(new byte[0], true, inode);
             }
             try {
-                return new FileRead(readExtents(inode, offset, n), offset + n >= inode.size());
+                return new FileRead(readExtents(inode, offset, n), offset + n >= inode.size(), inode);
             } catch (NoSuchFileException e) {
                 // A concurrent replace reclaimed a data file between reading the inode and opening it.
                 if (attempt >= OPEN_ATTEMPTS) {

