@@ -70,7 +70,7 @@ public final class StrataFileSystem implements VirtualFileSystem {
         FileId at = ROOT;
         for (String part : path.split("/")) {
             if (!part.isEmpty()) {
-                at = lookup(at, part);
+                at = lookup(at, part).id();
             }
         }
         if (getattr(at).type() != io.strata.nfs.vfs.FileType.DIRECTORY) {
@@ -97,18 +97,15 @@ public final class StrataFileSystem implements VirtualFileSystem {
     }
 
     @Override
-    public FileId lookup(FileId dir, String name) throws NfsException {
+    public Stat lookup(FileId dir, String name) throws NfsException {
         return call(() -> {
-            Inode d = tree.require(dir.inode(), dir.generation());
-            if (!d.isDirectory()) {
-                throw new NfsException(NfsStatus.NOTDIR, "not a directory");
-            }
-            DirEntry e = tree.lookup(d.id(), name);
+            // The caller (LOOKUP) has checked the directory's handle; a removed directory has no entries: NOENT.
+            DirEntry e = tree.lookup(dir.inode(), name);
             if (e == null) {
-                throw new NfsException(NfsStatus.NOENT, name);
+                Inode d = tree.require(dir.inode(), dir.generation());
+                throw new NfsException(d.isDirectory() ? NfsStatus.NOENT : NfsStatus.NOTDIR, name);
             }
-            Inode child = files.meta().inodes().require(e.inodeId());
-            return new FileId(child.id(), child.generation());
+            return stats.of(files.meta().inodes().require(e.inodeId()));
         });
     }
 

@@ -28,7 +28,8 @@ public interface VirtualFileSystem {
     /** The directory holding {@code dir}; the namespace root is its own parent. */
     FileId parentOf(FileId dir) throws NfsException;
 
-    FileId lookup(FileId dir, String name) throws NfsException;
+    /** The entry's attributes (its id is {@link Stat#id()}): one lookup gives a LOOKUP reply all it needs. */
+    Stat lookup(FileId dir, String name) throws NfsException;
 
     /**
      * Applies the changes. {@code guardCtimeNanos} non-null: fail with NOT_SYNC unless the file's ctime equals it.

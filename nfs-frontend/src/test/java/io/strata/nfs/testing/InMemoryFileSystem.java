@@ -161,8 +161,8 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     }
 
     @Override
-    public synchronized FileId lookup(FileId dir, String name) throws NfsException {
-        return child(dir(dir), name).id;
+    public synchronized Stat lookup(FileId dir, String name) throws NfsException {
+        return getattr(child(dir(dir), name).id);
     }
 
     @Override

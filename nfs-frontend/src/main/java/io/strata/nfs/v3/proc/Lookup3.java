@@ -31,13 +31,12 @@ public final class Lookup3 extends Procedure<DirOp> {
         }
         Permissions.require(dirStat, ctx.caller(), Permissions.EXECUTE);
         String name = Names.lookup(a.name());
-        FileId found = switch (name) {
-            case "." -> dir;
-            case ".." -> ctx.fs().parentOf(dir);
+        Stat attrs = switch (name) {
+            case "." -> dirStat;
+            case ".." -> ctx.fs().getattr(ctx.fs().parentOf(dir));
             default -> ctx.fs().lookup(dir, name);
         };
-        byte[] handle = ctx.handles().encode(found);
-        Stat attrs = ctx.statOrNull(found);
+        byte[] handle = ctx.handles().encode(attrs.id());
         return out -> {
             out.xdrEncodeDynamicOpaque(handle);
             Attrs.postOp(out, attrs);

@@ -34,7 +34,7 @@ public final class Rename3 extends Procedure<Rename3.Args> {
         String fromName = Names.rename(a.from().name());
         String toName = Names.rename(a.to().name());
         if (Permissions.stickyApplies(fromBefore, ctx.caller())) {
-            Stat moved = ctx.fs().getattr(ctx.fs().lookup(fromDir, fromName));
+            Stat moved = ctx.fs().lookup(fromDir, fromName);
             Permissions.requireStickyOwner(fromBefore, moved, ctx.caller());
         }
         ctx.fs().rename(fromDir, fromName, toDir, toName);

@@ -27,7 +27,7 @@ public final class Rmdir3 extends Procedure<DirOp> {
         Permissions.requireDirectoryChange(before, ctx.caller());
         String name = Names.remove(a.name());
         if (Permissions.stickyApplies(before, ctx.caller())) {
-            Permissions.requireStickyOwner(before, ctx.fs().getattr(ctx.fs().lookup(dir, name)), ctx.caller());
+            Permissions.requireStickyOwner(before, ctx.fs().lookup(dir, name), ctx.caller());
         }
         ctx.fs().rmdir(dir, name);
         Stat after = ctx.statOrNull(dir);
