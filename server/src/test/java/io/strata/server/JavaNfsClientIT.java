@@ -1,7 +1,5 @@
 package io.strata.server;
 
-import static io.strata.server.TestServers.SECRET;
-import static io.strata.server.TestServers.USER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,17 +11,13 @@ import com.emc.ecs.nfsclient.nfs.io.NfsFileOutputStream;
 import com.emc.ecs.nfsclient.nfs.nfs3.Nfs3;
 import com.emc.ecs.nfsclient.rpc.CredentialUnix;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -41,12 +35,7 @@ class JavaNfsClientIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestServers.start(tmp.resolve("data"), List.of("--nfs-portmap=true"));
-        s3 = S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.s3Port()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(USER, SECRET)))
-                .forcePathStyle(true)
-                .build();
+        s3 = TestServers.s3Client(server.s3Port());
         s3.createBucket(b -> b.bucket("javaclient"));
         nfs = new Nfs3("127.0.0.1", "/javaclient", new CredentialUnix(0, 0, null), 3);
     }

@@ -1,14 +1,11 @@
 package io.strata.server;
 
-import static io.strata.server.TestServers.SECRET;
-import static io.strata.server.TestServers.USER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,10 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -51,12 +45,7 @@ class KernelNfsIT {
         // Fixed ports, so a restart comes back where the mounted client looks for it.
         fixedPorts = List.of("--s3-port", Integer.toString(ports[0]), "--nfs-port", Integer.toString(ports[1]));
         server = TestServers.start(tmp.resolve("data"), fixedPorts);
-        s3 = S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + ports[0]))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(USER, SECRET)))
-                .forcePathStyle(true)
-                .build();
+        s3 = TestServers.s3Client(ports[0]);
         s3.createBucket(b -> b.bucket("kern"));
     }
 

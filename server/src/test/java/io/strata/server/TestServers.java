@@ -44,6 +44,17 @@ final class TestServers {
                 "--worker-threads", "16", "--reclaim-grace", "1s"));
     }
 
+    /** An SDK v2 S3 client for the test user against a server on {@code port} (path style). */
+    static software.amazon.awssdk.services.s3.S3Client s3Client(int port) {
+        return software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(java.net.URI.create("http://127.0.0.1:" + port))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(USER, SECRET)))
+                .forcePathStyle(true)
+                .build();
+    }
+
     /** Distinct ports free right now (held together while chosen so they differ). */
     static int[] freePorts(int n) throws IOException {
         ServerSocket[] sockets = new ServerSocket[n];

@@ -1,0 +1,47 @@
+package io.strata.nfs.v3.proc;
+
+import io.strata.nfs.access.Permissions;
+import io.strata.nfs.status.NfsException;
+import io.strata.nfs.v3.DirOp;
+import io.strata.nfs.v3.Names;
+import io.strata.nfs.v3.NfsContext;
+import io.strata.nfs.v3.Procedure;
+import io.strata.nfs.vfs.FileId;
+import io.strata.nfs.vfs.Stat;
+import io.strata.nfs.xdr.Attrs;
+import io.strata.nfs.xdr.XdrWriter;
+import java.io.IOException;
+import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+
+/**
+ * REMOVE and RMDIR share everything but the file-system call: the same arguments, checks (write and search on
+ * the directory, the sticky bit) and wcc reply.
+ */
+abstract class NameRemoval extends Procedure<DirOp> {
+    /** Removes {@code name} from {@code dir}. */
+    abstract void removeName(NfsContext ctx, FileId dir, String name) throws NfsException;
+
+    @Override
+    public DirOp decode(XdrDecodingStream in) throws IOException {
+        return DirOp.decode(in);
+    }
+
+    @Override
+    public XdrWriter run(DirOp a, NfsContext ctx) throws NfsException {
+        FileId dir = ctx.file(a.dir());
+        Stat before = ctx.fs().getattr(dir);
+        Permissions.requireDirectoryChange(before, ctx.caller());
+        String name = Names.remove(a.name());
+        if (Permissions.stickyApplies(before, ctx.caller())) {
+            Permissions.requireStickyOwner(before, ctx.fs().lookup(dir, name), ctx.caller());
+        }
+        removeName(ctx, dir, name);
+        Stat after = ctx.statOrNull(dir);
+        return out -> Attrs.wcc(out, before, after);
+    }
+
+    @Override
+    public XdrWriter failed(DirOp a, NfsContext ctx) {
+        return Replies.wccAfter(ctx, a.dir());
+    }
+}
