@@ -44,6 +44,13 @@ public final class ExtentMaps {
         return out;
     }
 
+    /** Blobs {@code before} used that are not in {@code stillUsed}: what a change of content releases. */
+    public static Set<BlobRef> releasedBy(List<Extent> before, Set<BlobRef> stillUsed) {
+        Set<BlobRef> gone = blobs(before);
+        gone.removeAll(stillUsed);
+        return gone;
+    }
+
     /** Bytes the extents cover (a sparse file's holes excluded). */
     public static long covered(List<Extent> extents) {
         long n = 0;

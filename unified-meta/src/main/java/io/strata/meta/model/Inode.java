@@ -42,6 +42,12 @@ public record Inode(
                 posix.withTimes(posix.mtimeNanos(), ctime), newObject, extents, symlinkTarget);
     }
 
+    /** One more or one fewer name (hard links); the change counts as a change of the inode. */
+    public Inode withNlink(int nlink, long now) {
+        return new Inode(id, type, generation, parentId, version + 1, size, posix.withNlink(nlink, now), object,
+                extents, symlinkTarget);
+    }
+
     public Inode withContent(long newSize, List<Extent> newExtents, ObjectAttrs newObject, long newVersion, long now) {
         return new Inode(id, type, generation, parentId, newVersion, newSize,
                 posix.withTimes(now, now), newObject, newExtents, symlinkTarget);

@@ -8,7 +8,6 @@ import io.strata.meta.error.IsDirectoryException;
 import io.strata.meta.error.NotDirectoryException;
 import io.strata.meta.error.NotFoundException;
 import io.strata.meta.error.StaleInodeException;
-import io.strata.meta.model.BlobRef;
 import io.strata.meta.model.ContentTags;
 import io.strata.meta.model.DirEntry;
 import io.strata.meta.model.Extent;
@@ -20,7 +19,6 @@ import io.strata.meta.model.PosixAttrs;
 import io.strata.meta.ignite.Tx;
 import io.strata.meta.key.ObjectKey;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The file view of the namespace: inode-level operations as NFS needs them, each one transaction. It shares
@@ -40,6 +38,7 @@ public final class FileTree {
     private final NanoClock clock;
     private final BlobLedger ledger;
     private final Tx tx;
+    private final Unlinks unlinks;
 
     public FileTree(InodeTable inodes, DirectoryTable dirs, InodeIds ids, NanoClock clock, BlobLedger ledger, Tx tx) {
         this.inodes = inodes;
@@ -48,6 +47,7 @@ public final class FileTree {
         this.clock = clock;
         this.ledger = ledger;
         this.tx = tx;
+        this.unlinks = new Unlinks(inodes, dirs, ledger);
     }
 
     /** The inode if it still exists with this generation, else {@link StaleInodeException}. */
@@ -146,7 +146,7 @@ public final class FileTree {
             }
             requireAbsent(dirId, name);
             long now = clock.now();
-            Inode linked = withNlink(inode, inode.posix().nlink() + 1, now);
+            Inode linked = inode.withNlink(inode.posix().nlink() + 1, now);
             inodes.put(linked);
             dirs.link(dirId, name, inodeId, inode.type(), now);
             return linked;
@@ -160,7 +160,7 @@ public final class FileTree {
             if (entry.type() == InodeType.DIRECTORY) {
                 throw new IsDirectoryException(name);
             }
-            unlinkFile(dirId, name, inodes.require(entry.inodeId()), clock.now());
+            unlinks.unlink(dirId, name, inodes.require(entry.inodeId()), clock.now());
             keepVisibleIfEmptied(dirId, name);
         });
     }
@@ -242,7 +242,7 @@ public final class FileTree {
                 }
                 size = change.size();
                 extents = ExtentMaps.truncate(extents, size);
-                ledger.released(unused(inode.extents(), extents));
+                ledger.released(ExtentMaps.releasedBy(inode.extents(), ExtentMaps.blobs(extents)));
                 object = withEtag(object, ContentTags.afterResize(id, version, size));
                 if (change.mtimeNanos() == null) {
                     posix = posix.withTimes(now, now);
@@ -270,7 +270,7 @@ public final class FileTree {
                 size = Math.max(size, e.end());
             }
             ledger.referenced(ExtentMaps.blobs(written));
-            ledger.released(unused(inode.extents(), extents));
+            ledger.released(ExtentMaps.releasedBy(inode.extents(), ExtentMaps.blobs(extents)));
             long now = clock.now();
             long version = inode.version() + 1;
             String tag = etag != null && inode.version() == etagBaseVersion
@@ -292,7 +292,7 @@ public final class FileTree {
             if (target.type() == InodeType.DIRECTORY) {
                 throw new IsDirectoryException(toName);
             }
-            unlinkFile(toDir, toName, inodes.require(target.inodeId()), now);
+            unlinks.unlink(toDir, toName, inodes.require(target.inodeId()), now);
         }
     }
 
@@ -304,17 +304,6 @@ public final class FileTree {
         dirs.unlink(parentId, name, now);
         dirs.forget(dirId);
         inodes.remove(dirId);
-    }
-
-    private void unlinkFile(long dirId, String name, Inode inode, long now) {
-        dirs.unlink(dirId, name, now);
-        int links = inode.posix().nlink() - 1;
-        if (links > 0) {
-            inodes.put(withNlink(inode, links, now));
-            return;
-        }
-        inodes.remove(inode.id());
-        ledger.released(ExtentMaps.blobs(inode.extents()));
     }
 
     /** See the class comment: an implicit directory emptied over NFS becomes explicit, so S3 still shows it. */
@@ -368,12 +357,6 @@ public final class FileTree {
         return e;
     }
 
-    private static Inode withNlink(Inode inode, int nlink, long now) {
-        return new Inode(inode.id(), inode.type(), inode.generation(), inode.parentId(), inode.version() + 1,
-                inode.size(), inode.posix().withNlink(nlink, now), inode.object(), inode.extents(),
-                inode.symlinkTarget());
-    }
-
     private static ObjectAttrs withEtag(ObjectAttrs attrs, String etag) {
         if (attrs == null) {
             return ObjectAttrs.ofEtag(etag);
@@ -381,11 +364,5 @@ public final class FileTree {
         // Stored checksums described the old bytes; they go with them.
         return new ObjectAttrs(etag, attrs.headers(), attrs.userMetadata(), attrs.tags(), java.util.Map.of(), null,
                 List.of());
-    }
-
-    private static Set<BlobRef> unused(List<Extent> before, List<Extent> after) {
-        Set<BlobRef> gone = ExtentMaps.blobs(before);
-        gone.removeAll(ExtentMaps.blobs(after));
-        return gone;
     }
 }

@@ -5,18 +5,15 @@ import io.strata.meta.error.NotFoundException;
 import io.strata.meta.error.ParentIsFileException;
 import io.strata.meta.ignite.Tx;
 import io.strata.meta.key.ObjectKey;
-import io.strata.meta.model.BlobRef;
 import io.strata.meta.model.Bucket;
 import io.strata.meta.model.DirEntry;
-import io.strata.meta.model.Extent;
+import io.strata.meta.model.ExtentMaps;
 import io.strata.meta.model.Inode;
 import io.strata.meta.model.InodeType;
 import io.strata.meta.model.ObjectAttrs;
 import io.strata.meta.model.PosixAttrs;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Objects by key: the S3 view of the namespace. A key {@code a/b/c} is file {@code c} in directory {@code a/b};
@@ -32,6 +29,7 @@ public final class ObjectCatalog {
     private final BlobLedger ledger;
     private final InlineTable inline;
     private final Tx tx;
+    private final Unlinks unlinks;
 
     public ObjectCatalog(BucketCatalog buckets, InodeTable inodes, DirectoryTable dirs, InodeIds ids, NanoClock clock,
                          BlobLedger ledger, InlineTable inline, Tx tx) {
@@ -43,6 +41,7 @@ public final class ObjectCatalog {
         this.ledger = ledger;
         this.inline = inline;
         this.tx = tx;
+        this.unlinks = new Unlinks(inodes, dirs, ledger);
     }
 
     /** The object at the key (a file, or an explicit directory for a key ending in '/'), or NotFoundException. */
@@ -84,7 +83,7 @@ public final class ObjectCatalog {
         PosixMetadata.Split posix = PosixMetadata.split(content.attrs());
         if (old == null || !old.isFile()) {
             if (old != null) {
-                unlinkInode(dirId, key.name(), old, now);
+                unlinks.unlink(dirId, key.name(), old, now);
             }
             Inode created = new Inode(ids.next(), InodeType.FILE, ids.generation(), 0, 1, content.size(),
                     posix.applyTo(new PosixAttrs(bucket.defaultFileMode(), bucket.defaultUid(), bucket.defaultGid(),
@@ -99,7 +98,7 @@ public final class ObjectCatalog {
                 withNewBytes.version(), withNewBytes.size(), posix.applyTo(withNewBytes.posix()), withNewBytes.object(),
                 withNewBytes.extents(), null);
         inodes.put(replaced);
-        ledger.released(blobsNoLongerUsed(old.extents(), content.blobs()));
+        ledger.released(ExtentMaps.releasedBy(old.extents(), content.blobs()));
         dirs.touch(dirId, now);
         return replaced;
     }
@@ -161,7 +160,7 @@ public final class ObjectCatalog {
                 dirs.forget(inode.id());
                 inodes.remove(inode.id());
             } else {
-                unlinkInode(dirId, key.name(), inode, now);
+                unlinks.unlink(dirId, key.name(), inode, now);
             }
             removeEmptyImplicitParents(bucket, key, chain, now);
             return true;
@@ -227,20 +226,6 @@ public final class ObjectCatalog {
         return dir;
     }
 
-    /** Removes one name of a file or symlink; the inode and its blobs go with its last name. */
-    private void unlinkInode(long dirId, String name, Inode inode, long now) {
-        dirs.unlink(dirId, name, now);
-        int links = inode.posix().nlink() - 1;
-        if (links > 0) {
-            inodes.put(new Inode(inode.id(), inode.type(), inode.generation(), inode.parentId(), inode.version() + 1,
-                    inode.size(), inode.posix().withNlink(links, now), inode.object(), inode.extents(),
-                    inode.symlinkTarget()));
-            return;
-        }
-        inodes.remove(inode.id());
-        ledger.released(blobsNoLongerUsed(inode.extents(), Set.of()));
-    }
-
     /**
      * S3 has no empty prefixes: implicit directories left empty by a delete go too, up to the bucket root. The
      * caller has read the stamps of {@code chain}, so a concurrent change in any of them makes this retry.
@@ -259,15 +244,5 @@ public final class ObjectCatalog {
             inodes.remove(dirId);
             removedName = name;
         }
-    }
-
-    private static Set<BlobRef> blobsNoLongerUsed(List<Extent> oldExtents, Set<BlobRef> stillUsed) {
-        Set<BlobRef> out = new HashSet<>();
-        for (Extent e : oldExtents) {
-            if (!stillUsed.contains(e.blob())) {
-                out.add(e.blob());
-            }
-        }
-        return out;
     }
 }
