@@ -33,6 +33,7 @@ public final class MetaStore implements AutoCloseable {
     private final ObjectCatalog objects;
     private final KeyLister lister;
     private final FileTree files;
+    private final NanoClock clock;
     private final UploadCatalog uploads;
     private final BlobLedger ledger;
     private final InlineTable inline;
@@ -42,7 +43,7 @@ public final class MetaStore implements AutoCloseable {
         this.ignite = ignite;
         Caches caches = new Caches(ignite);
         tx = new Tx(ignite);
-        NanoClock clock = new NanoClock();
+        clock = new NanoClock();
         ids = new InodeIds(ignite, caches.inodeIds);
         inodes = new InodeTable(caches.inodes);
         directories = new DirectoryTable(caches.dentries, caches.dirTimes, ids);
@@ -78,6 +79,11 @@ public final class MetaStore implements AutoCloseable {
 
     public ObjectCatalog objects() {
         return objects;
+    }
+
+    /** The namespace's clock: every time it stamps on a change comes from here. */
+    public NanoClock clock() {
+        return clock;
     }
 
     /** The file view (NFS): inode-level operations on the same namespace. */

@@ -6,7 +6,6 @@ import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.FileType;
 import io.strata.nfs.vfs.Stat;
 import io.strata.tiering.files.FileStore;
-import java.time.Instant;
 
 /**
  * Inode to NFS attributes. A file's size and mtime include writes not yet committed; a directory's mtime is the
@@ -38,10 +37,5 @@ final class Stats {
                         inode.version());
             }
         };
-    }
-
-    static long nowNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

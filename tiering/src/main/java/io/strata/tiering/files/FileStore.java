@@ -189,10 +189,13 @@ public final class FileStore implements AutoCloseable {
         return out;
     }
 
-    /** Writes at {@code offset}; with {@code sync}, returns only once the write is durable and published. */
+    /**
+     * Writes at {@code offset} of a regular file (IsDirectoryException otherwise); with {@code sync}, returns only
+     * once the write is durable and published.
+     */
     public void write(long id, long generation, long offset, ByteBuffer data, boolean sync) throws IOException {
         for (;;) {
-            OpenFile f = open.computeIfAbsent(id, k -> new OpenFile(id, generation, tree().require(id, generation).version()));
+            OpenFile f = open.computeIfAbsent(id, k -> new OpenFile(id, generation, requireFile(id, generation).version()));
             synchronized (f) {
                 if (f.closed) {
                     continue;
@@ -205,7 +208,7 @@ public final class FileStore implements AutoCloseable {
                     publish(f);
                     releaseBlob(f.roll(newBlob()), false);
                 }
-                f.write(offset, data);
+                f.write(offset, data, meta.clock().now());
                 if (sync) {
                     publish(f);
                 }

@@ -74,7 +74,8 @@ final class OpenFile {
         return old;
     }
 
-    void write(long offset, ByteBuffer data) throws IOException {
+    /** @param nowNanos wall-clock time of the write (the file's mtime until it is published) */
+    void write(long offset, ByteBuffer data, long nowNanos) throws IOException {
         int n = data.remaining();
         md5.offer(offset, data.duplicate());
         blob.file().write(data, offset);
@@ -82,7 +83,7 @@ final class OpenFile {
         inBlob.add(offset, offset + n);
         catchUpHash();
         lastWriteNanos = System.nanoTime();
-        lastWriteWallNanos = wallNanos();
+        lastWriteWallNanos = nowNanos;
     }
 
     /** Out-of-order writes: once the gap before them is filled, hash what the blob already holds after it. */
@@ -143,14 +144,5 @@ final class OpenFile {
         BlobHandle old = blob;
         blob = null;
         return old;
-    }
-
-    BlobHandle blob() {
-        return blob;
-    }
-
-    private static long wallNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

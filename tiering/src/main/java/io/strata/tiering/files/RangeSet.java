@@ -27,11 +27,6 @@ final class RangeSet {
         ranges.put(start, end);
     }
 
-    boolean overlaps(long start, long end) {
-        Map.Entry<Long, Long> before = ranges.lowerEntry(end);
-        return before != null && before.getValue() > start;
-    }
-
     /** The end of the range that contains {@code pos}, or {@code pos} if none does. */
     long contiguousEnd(long pos) {
         Map.Entry<Long, Long> e = ranges.floorEntry(pos);
