@@ -8,9 +8,12 @@ import io.strata.nfs.vfs.DirectoryPage;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.FileType;
 import io.strata.nfs.vfs.Stat;
+import io.strata.nfs.xdr.Attrs;
+import io.strata.nfs.xdr.XdrWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
 
 /**
  * The entries READDIR and READDIRPLUS return, fitted to the client's byte budget. "." and ".." come first with
@@ -29,12 +32,22 @@ final class DirectoryListing {
     record Listing(Stat dirStat, List<Item> items, boolean eof) {
     }
 
+    /** What READDIRPLUS adds after each entry's cookie (READDIR: nothing). */
+    @FunctionalInterface
+    interface EntryTail {
+        void write(XdrEncodingStream out, Item item);
+    }
+
+    /** Reply bytes besides the entries: status, dir post_op_attr, cookieverf, end of list, eof. */
+    private static final int FIXED = 4 + 4 + Attrs.FATTR3_BYTES + 8 + 4 + 4;
+
     /**
      * @param entryBytes encoded bytes of one entry besides its name
-     * @param budget     bytes available for entries
+     * @param replyLimit the client's limit on the whole reply (count, or maxcount), capped at {@link Fsinfo3#MAX_IO}
      */
-    static Listing list(NfsContext ctx, byte[] handle, long cookie, int entryBytes, long budget, boolean plus)
+    static Listing list(NfsContext ctx, byte[] handle, long cookie, int entryBytes, int replyLimit, boolean plus)
             throws NfsException {
+        long budget = Math.min(Integer.toUnsignedLong(replyLimit), Fsinfo3.MAX_IO) - FIXED;
         FileId dir = ctx.file(handle);
         Stat dirStat = ctx.fs().getattr(dir);
         if (dirStat.type() != FileType.DIRECTORY) {
@@ -71,6 +84,23 @@ final class DirectoryListing {
             throw new NfsException(NfsStatus.TOOSMALL, "the reply budget fits no entry");
         }
         return new Listing(dirStat, items, eof);
+    }
+
+    /** The READDIR3resok / READDIRPLUS3resok body: the entries, each followed by {@code tail}. */
+    static XdrWriter reply(Listing l, EntryTail tail) {
+        return out -> {
+            Attrs.postOp(out, l.dirStat());
+            out.xdrEncodeLong(0); // cookie verifier
+            for (Item i : l.items()) {
+                out.xdrEncodeBoolean(true);
+                out.xdrEncodeLong(i.id().inode());
+                out.xdrEncodeDynamicOpaque(i.utf8());
+                out.xdrEncodeLong(i.cookie());
+                tail.write(out, i);
+            }
+            out.xdrEncodeBoolean(false);
+            out.xdrEncodeBoolean(l.eof());
+        };
     }
 
     static int padded(int n) {

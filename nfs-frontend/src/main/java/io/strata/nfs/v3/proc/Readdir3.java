@@ -5,14 +5,11 @@ import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v3.Procedure;
-import io.strata.nfs.xdr.Attrs;
 import io.strata.nfs.xdr.XdrWriter;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
 /** READDIR: names, file ids and cookies, within the client's {@code count} bytes. */
 public final class Readdir3 extends Procedure<Readdir3.Args> {
-    /** status, dir post_op_attr, cookieverf, end of list, eof. */
-    private static final int FIXED = 4 + 4 + Attrs.FATTR3_BYTES + 8 + 4 + 4;
     /** value_follows, fileid, cookie (the name is counted apart). */
     private static final int ENTRY = 4 + 8 + 8;
 
@@ -29,20 +26,8 @@ public final class Readdir3 extends Procedure<Readdir3.Args> {
 
     @Override
     public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
-        long budget = Math.min(Integer.toUnsignedLong(a.count()), 1 << 20) - FIXED;
-        DirectoryListing.Listing l = DirectoryListing.list(ctx, a.dir(), a.cookie(), ENTRY, budget, false);
-        return out -> {
-            Attrs.postOp(out, l.dirStat());
-            out.xdrEncodeLong(0);
-            for (DirectoryListing.Item i : l.items()) {
-                out.xdrEncodeBoolean(true);
-                out.xdrEncodeLong(i.id().inode());
-                out.xdrEncodeDynamicOpaque(i.utf8());
-                out.xdrEncodeLong(i.cookie());
-            }
-            out.xdrEncodeBoolean(false);
-            out.xdrEncodeBoolean(l.eof());
-        };
+        return DirectoryListing.reply(DirectoryListing.list(ctx, a.dir(), a.cookie(), ENTRY, a.count(), false),
+                (out, item) -> { });
     }
 
     @Override

@@ -12,7 +12,6 @@ import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
 /** READDIRPLUS: entries with their attributes and handles, within {@code maxcount} bytes. */
 public final class Readdirplus3 extends Procedure<Readdirplus3.Args> {
-    private static final int FIXED = 4 + 4 + Attrs.FATTR3_BYTES + 8 + 4 + 4;
     /** value_follows, fileid, cookie, post_op_attr, post_op_fh3 (the name is counted apart). */
     private static final int ENTRY = 4 + 8 + 8 + 4 + Attrs.FATTR3_BYTES + 4 + 4 + FileHandles.LENGTH;
 
@@ -30,23 +29,12 @@ public final class Readdirplus3 extends Procedure<Readdirplus3.Args> {
 
     @Override
     public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
-        long budget = Math.min(Integer.toUnsignedLong(a.maxcount()), 1 << 20) - FIXED;
-        DirectoryListing.Listing l = DirectoryListing.list(ctx, a.dir(), a.cookie(), ENTRY, budget, true);
-        return out -> {
-            Attrs.postOp(out, l.dirStat());
-            out.xdrEncodeLong(0);
-            for (DirectoryListing.Item i : l.items()) {
-                out.xdrEncodeBoolean(true);
-                out.xdrEncodeLong(i.id().inode());
-                out.xdrEncodeDynamicOpaque(i.utf8());
-                out.xdrEncodeLong(i.cookie());
-                Attrs.postOp(out, i.stat());
-                out.xdrEncodeBoolean(true);
-                out.xdrEncodeDynamicOpaque(ctx.handles().encode(i.id()));
-            }
-            out.xdrEncodeBoolean(false);
-            out.xdrEncodeBoolean(l.eof());
-        };
+        DirectoryListing.Listing l = DirectoryListing.list(ctx, a.dir(), a.cookie(), ENTRY, a.maxcount(), true);
+        return DirectoryListing.reply(l, (out, item) -> {
+            Attrs.postOp(out, item.stat());
+            out.xdrEncodeBoolean(true);
+            out.xdrEncodeDynamicOpaque(ctx.handles().encode(item.id()));
+        });
     }
 
     @Override
