@@ -41,7 +41,7 @@ final class GetObject implements BufferedOperation.Handler {
         Inode inode = open.inode();
         long length = wanted[0] == null ? 0 : wanted[0].length();
         S3Response r = S3Response.object(partial[0] ? 206 : 200, open, length, sendBody);
-        ObjectHeaders.write(r, inode, req, store.meta().buckets().require(req.bucket()));
+        ObjectHeaders.write(r, inode, req, open.bucket());
         if (partial[0]) {
             r.header("Content-Range", "bytes " + wanted[0].first() + "-" + wanted[0].last() + "/" + inode.size());
         }

@@ -3,6 +3,7 @@ package io.strata.tiering.store;
 import io.strata.meta.MetaStore;
 import io.strata.meta.key.ObjectKey;
 import io.strata.meta.model.BlobRef;
+import io.strata.meta.model.Bucket;
 import io.strata.meta.model.Extent;
 import io.strata.meta.model.Inode;
 import io.strata.meta.model.ObjectAttrs;
@@ -123,15 +124,16 @@ public final class ObjectStore {
      * Opens the object at the key. {@code plan} sees the inode (to check conditions and resolve a range) and
      * returns the bytes to read, or null for none. Retries if a concurrent replace reclaimed a file meanwhile.
      */
-    public OpenObject open(String bucket, ObjectKey key, Function<Inode, ByteRange> plan) throws IOException {
+    public OpenObject open(String bucketName, ObjectKey key, Function<Inode, ByteRange> plan) throws IOException {
+        Bucket bucket = meta.buckets().require(bucketName);
         for (int attempt = 1; ; attempt++) {
             Inode inode = meta.objects().find(bucket, key);
             ByteRange range = plan.apply(inode);
             if (range == null) {
-                return new OpenObject(inode, null, List.of());
+                return new OpenObject(bucket, inode, null, List.of());
             }
             try {
-                return new OpenObject(inode, range, segments(inode, range));
+                return new OpenObject(bucket, inode, range, segments(inode, range));
             } catch (NoSuchFileException e) {
                 if (attempt >= OPEN_ATTEMPTS) {
                     throw e;
@@ -169,7 +171,7 @@ public final class ObjectStore {
             }
             return out;
         } catch (IOException | RuntimeException e) {
-            new OpenObject(inode, range, out).close();
+            OpenObject.closeAll(out);
             throw e;
         }
     }

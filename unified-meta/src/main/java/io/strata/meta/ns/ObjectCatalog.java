@@ -46,7 +46,11 @@ public final class ObjectCatalog {
 
     /** The object at the key (a file, or an explicit directory for a key ending in '/'), or NotFoundException. */
     public Inode find(String bucketName, ObjectKey key) {
-        Bucket bucket = buckets.require(bucketName);
+        return find(buckets.require(bucketName), key);
+    }
+
+    /** As {@link #find(String, ObjectKey)}, in a bucket the caller has already looked up. */
+    public Inode find(Bucket bucket, ObjectKey key) {
         DirEntry entry = resolve(bucket.rootInodeId(), key.segments());
         if (entry == null) {
             throw new NotFoundException(key.key());
