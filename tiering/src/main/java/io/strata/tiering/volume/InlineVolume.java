@@ -34,6 +34,11 @@ public final class InlineVolume implements Volume {
     }
 
     @Override
+    public boolean exists(String blobId) {
+        return table.get(blobId) != null;
+    }
+
+    @Override
     public BlobReader open(String blobId) throws IOException {
         byte[] bytes = table.get(blobId);
         if (bytes == null) {

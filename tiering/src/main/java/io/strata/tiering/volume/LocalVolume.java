@@ -75,6 +75,11 @@ public final class LocalVolume implements Volume {
     }
 
     @Override
+    public boolean exists(String blobId) {
+        return Files.exists(path(blobId));
+    }
+
+    @Override
     public void delete(String blobId) throws IOException {
         Files.deleteIfExists(path(blobId));
     }

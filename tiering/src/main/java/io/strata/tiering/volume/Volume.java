@@ -1,6 +1,8 @@
 package io.strata.tiering.volume;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
 
 /**
  * A place where data files (blobs) live, each named by an opaque id. The namespace records which volume holds
@@ -22,8 +24,33 @@ public interface Volume {
         throw new UnsupportedOperationException("volume " + id() + " takes sequential writes only");
     }
 
+    /**
+     * Starts a new blob that carries {@code metadata} where the volume can keep it (a cloud volume stores it as
+     * {@code x-amz-meta-*}, so its copy stays usable on its own); local volumes ignore it.
+     */
+    default BlobWriter create(String blobId, Map<String, String> metadata) throws IOException {
+        return create(blobId);
+    }
+
+    /** Whether a blob with this id exists (a cloud volume picks readable blob ids and must not overwrite one). */
+    boolean exists(String blobId) throws IOException;
+
     /** Opens a blob for reading; {@link java.nio.file.NoSuchFileException} if it does not exist. */
     BlobReader open(String blobId) throws IOException;
+
+    /**
+     * Streams {@code length} bytes of a blob from {@code offset}; for cloud volumes one ranged GET, so a range read
+     * never recalls the whole blob. {@link java.nio.file.NoSuchFileException} if it does not exist.
+     */
+    default InputStream openStream(String blobId, long offset, long length) throws IOException {
+        BlobReader reader = open(blobId);
+        return new BlobReaderStream(reader, offset, length);
+    }
+
+    /** Whether bytes are read through local file channels (zero-copy sends, cached channels). */
+    default boolean isLocal() {
+        return true;
+    }
 
     /** Deletes a blob; deleting a missing blob is not an error. */
     void delete(String blobId) throws IOException;
