@@ -14,6 +14,10 @@ import io.strata.meta.ns.KeyLister;
 import io.strata.meta.ns.NanoClock;
 import io.strata.meta.ns.ObjectCatalog;
 import io.strata.meta.ns.UploadCatalog;
+import io.strata.meta.ns.SettingsTable;
+import io.strata.meta.ns.AccessTimes;
+import io.strata.meta.ns.Relocations;
+import io.strata.meta.ns.NamespaceWalk;
 import org.apache.ignite.Ignite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +42,10 @@ public final class MetaStore implements AutoCloseable {
     private final BlobLedger ledger;
     private final InlineTable inline;
     private final Tx tx;
+    private final SettingsTable settings;
+    private final AccessTimes accessTimes;
+    private final Relocations relocations;
+    private final NamespaceWalk walk;
 
     private MetaStore(Ignite ignite, MetaConfig config) {
         this.ignite = ignite;
@@ -55,6 +63,10 @@ public final class MetaStore implements AutoCloseable {
         uploads.bind(buckets, objects);
         lister = new KeyLister(buckets, objects, directories, inodes);
         files = new FileTree(inodes, directories, ids, clock, ledger, tx);
+        settings = new SettingsTable(caches.settings, tx);
+        accessTimes = new AccessTimes(caches.accessTimes);
+        relocations = new Relocations(inodes, ledger, tx);
+        walk = new NamespaceWalk(buckets, directories, inodes);
         buckets.ensureRoot();
     }
 
@@ -118,6 +130,24 @@ public final class MetaStore implements AutoCloseable {
 
     public DirectoryTable directories() {
         return directories;
+    }
+
+    /** Volume specs and policy versions. */
+    public SettingsTable settings() {
+        return settings;
+    }
+
+    public AccessTimes accessTimes() {
+        return accessTimes;
+    }
+
+    /** The tiering mover's one write to the namespace. */
+    public Relocations relocations() {
+        return relocations;
+    }
+
+    public NamespaceWalk walk() {
+        return walk;
     }
 
     @Override

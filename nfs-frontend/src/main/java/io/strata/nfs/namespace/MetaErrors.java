@@ -17,6 +17,7 @@ import io.strata.meta.error.ParentIsFileException;
 import io.strata.meta.error.StaleInodeException;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
+import io.strata.tiering.volume.VolumeUnavailableException;
 import java.io.IOException;
 
 /** The one place where namespace and I/O failures become NFS statuses. */
@@ -36,6 +37,9 @@ final class MetaErrors {
             throw new NfsException(statusOf(e), e.getMessage());
         } catch (UnsupportedOperationException e) {
             throw new NfsException(NfsStatus.NOTSUPP, e.getMessage());
+        } catch (VolumeUnavailableException e) {
+            // The bytes are safe but out of reach (a cloud endpoint down): the kernel client retries JUKEBOX itself.
+            throw new NfsException(NfsStatus.JUKEBOX, e.getMessage());
         } catch (IOException e) {
             throw new NfsException(NfsStatus.IO, e.toString());
         }

@@ -12,6 +12,7 @@ import io.strata.meta.error.NotFoundException;
 import io.strata.meta.error.ParentIsFileException;
 import io.strata.meta.error.PreconditionFailedException;
 import io.strata.tiering.store.PartRules;
+import io.strata.tiering.volume.VolumeUnavailableException;
 
 /** The one place where core exceptions become S3 errors. Anything unknown is an InternalError. */
 public final class ErrorTranslator {
@@ -21,6 +22,11 @@ public final class ErrorTranslator {
     public static S3Exception translate(Throwable t) {
         if (t instanceof S3Exception s) {
             return s;
+        }
+        if (t instanceof VolumeUnavailableException v) {
+            // 503: every S3 SDK retries it with back-off, and nothing stale or zeroed is ever sent instead.
+            return new S3Exception(S3ErrorCode.SERVICE_UNAVAILABLE, "The storage volume holding these bytes ("
+                    + v.volumeId() + ") is unreachable right now. Please retry.");
         }
         S3ErrorCode code = codeFor(t);
         return code == null ? null : new S3Exception(code, code.defaultMessage());

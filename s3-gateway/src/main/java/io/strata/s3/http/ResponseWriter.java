@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /** Writes responses: headers every S3 answer carries, XML bodies, and object bytes straight from files. */
 final class ResponseWriter {
@@ -27,7 +28,8 @@ final class ResponseWriter {
     private ResponseWriter() {
     }
 
-    static ChannelFuture write(ChannelHandlerContext ctx, S3Response r, String requestId, boolean keepAlive) {
+    static ChannelFuture write(ChannelHandlerContext ctx, S3Response r, String requestId, boolean keepAlive,
+                               Executor workers) {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()));
         head.headers().set(r.headers());
         head.headers().set("x-amz-request-id", requestId);
@@ -48,6 +50,8 @@ final class ResponseWriter {
                 if (s instanceof ReadSegment.FileBytes f) {
                     // Netty closes the channel when the region is released.
                     ctx.write(new DefaultFileRegion(f.channel(), f.position(), f.length()));
+                } else if (s instanceof ReadSegment.Stream remote) {
+                    ctx.write(StreamedBody.start(ctx, remote.in(), remote.length(), workers));
                 } else if (s instanceof ReadSegment.Bytes b) {
                     ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(b.data())));
                 } else {

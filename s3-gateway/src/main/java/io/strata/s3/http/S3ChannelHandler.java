@@ -182,7 +182,7 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private void respond(ChannelHandlerContext ctx, S3Response response) {
         state = State.DONE;
         boolean again = keepAlive;
-        ResponseWriter.write(ctx, response, requestId, again).addListener((ChannelFutureListener) f -> {
+        ResponseWriter.write(ctx, response, requestId, again, workers).addListener((ChannelFutureListener) f -> {
             if (ACCESS.isDebugEnabled()) {
                 long end = System.nanoTime();
                 ACCESS.debug("{} {} {} {} ms (ready {} body {} finish {} send {})", request.method(), request.uri(),

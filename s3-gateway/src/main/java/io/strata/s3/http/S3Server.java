@@ -9,6 +9,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.strata.s3.ops.Router;
 import io.strata.s3.signature.CredentialLookup;
 import io.strata.s3.signature.SigV4Verifier;
@@ -61,6 +62,8 @@ public final class S3Server implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
                                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK))
+                                // streams cloud-resident bytes (StreamedBody); files and memory pass through it
+                                .addLast("chunks", new ChunkedWriteHandler())
                                 .addLast("s3", new S3ChannelHandler(verifier, router, settings, workers));
                     }
                 })

@@ -42,6 +42,7 @@ final class GetObject implements BufferedOperation.Handler {
         long length = wanted[0] == null ? 0 : wanted[0].length();
         S3Response r = S3Response.object(partial[0] ? 206 : 200, open, length, sendBody);
         ObjectHeaders.write(r, inode, req, open.bucket());
+        r.header("x-amz-storage-class", store.storageClass(inode));
         if (partial[0]) {
             r.header("Content-Range", "bytes " + wanted[0].first() + "-" + wanted[0].last() + "/" + inode.size());
         }

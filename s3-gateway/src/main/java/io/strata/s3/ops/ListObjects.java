@@ -70,7 +70,7 @@ final class ListObjects implements BufferedOperation.Handler {
                     .element("LastModified", Times.xml(inode.posix().mtimeNanos()))
                     .element("ETag", ObjectHeaders.quote(inode.object().etag()))
                     .element("Size", inode.size())
-                    .element("StorageClass", "STANDARD");
+                    .element("StorageClass", store.storageClass(inode));
             if (owner) {
                 x.start("Owner").element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end();
             }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.io.InputStream;
+import io.strata.tiering.volume.Volume;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +31,10 @@ public final class BlobChannels implements AutoCloseable {
 
     /** Fills {@code dst} from {@code position} of the blob; returns bytes read (fewer only at its end). */
     public int read(BlobRef blob, ByteBuffer dst, long position) throws IOException {
+        Volume volume = volumes.require(blob.volumeId());
+        if (!volume.isLocal()) {
+            return readRemote(volume, blob, dst, position);
+        }
         for (int attempt = 1; ; attempt++) {
             FileChannel ch = channel(blob);
             try {
@@ -47,6 +53,23 @@ public final class BlobChannels implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** One ranged GET per read: an NFS READ of a cloud-resident file never recalls the whole file. */
+    private static int readRemote(Volume volume, BlobRef blob, ByteBuffer dst, long position) throws IOException {
+        int total = 0;
+        try (InputStream in = volume.openStream(blob.blobId(), position, dst.remaining())) {
+            byte[] chunk = new byte[Math.min(dst.remaining(), 256 * 1024)];
+            while (dst.hasRemaining()) {
+                int n = in.read(chunk, 0, Math.min(chunk.length, dst.remaining()));
+                if (n < 0) {
+                    break;
+                }
+                dst.put(chunk, 0, n);
+                total += n;
+            }
+        }
+        return total;
     }
 
     private FileChannel channel(BlobRef blob) throws IOException {

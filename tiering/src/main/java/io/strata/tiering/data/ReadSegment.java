@@ -13,6 +13,14 @@ public sealed interface ReadSegment {
     record Zeros(long length) implements ReadSegment {
     }
 
+    /**
+     * Bytes of a blob on a volume that is not local (a cloud bucket), as a stream already opened, so that an
+     * unreachable volume fails the request before any byte of the answer is sent. {@code onClose} ends the read's
+     * lease on the blob.
+     */
+    record Stream(java.io.InputStream in, long length, Runnable onClose) implements ReadSegment {
+    }
+
     /** Bytes already in memory (small objects kept inline in the namespace). */
     record Bytes(java.nio.ByteBuffer data) implements ReadSegment {
         @Override

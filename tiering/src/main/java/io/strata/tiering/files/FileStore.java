@@ -10,6 +10,7 @@ import io.strata.meta.ns.FileTree;
 import io.strata.tiering.data.BlobChannels;
 import io.strata.tiering.data.ReadLeases;
 import io.strata.tiering.store.ObjectStore;
+import io.strata.tiering.access.AccessTracker;
 import io.strata.tiering.volume.RandomBlob;
 import io.strata.tiering.volume.Volume;
 import io.strata.tiering.volume.VolumeRegistry;
@@ -48,6 +49,7 @@ public final class FileStore implements AutoCloseable {
     private final MetaStore meta;
     private final VolumeRegistry volumes;
     private final ReadLeases leases;
+    private final AccessTracker access;
     private final BlobChannels channels;
     private final long writeVerifier = new SecureRandom().nextLong();
     private final ConcurrentHashMap<Long, OpenFile> open = new ConcurrentHashMap<>();
@@ -59,6 +61,7 @@ public final class FileStore implements AutoCloseable {
 
     public FileStore(ObjectStore objects, VolumeRegistry volumes, ReadLeases leases) {
         this.meta = objects.meta();
+        this.access = objects.access();
         this.volumes = volumes;
         this.leases = leases;
         this.channels = new BlobChannels(volumes, 256);
@@ -108,6 +111,7 @@ public final class FileStore implements AutoCloseable {
 
     /** Reads up to {@code count} bytes at {@code offset}, unpublished writes included. */
     public FileRead read(long id, long generation, long offset, int count) throws IOException {
+        access.touched(id);
         OpenFile f = open.get(id);
         if (f == null) {
             return readPublished(requireFile(id, generation), offset, count);
@@ -183,7 +187,12 @@ public final class FileStore implements AutoCloseable {
                 }
                 System.arraycopy(bytes, (int) blobPos, out, at, len);
             } else {
-                channels.read(e.blob(), ByteBuffer.wrap(out, at, len), blobPos);
+                if (channels.read(e.blob(), ByteBuffer.wrap(out, at, len), blobPos) < 0) {
+                    throw new IOException("data file shorter than its extent");
+                }
+                if (!volumes.require(e.blob().volumeId()).isLocal()) {
+                    access.coldRead(inode.id());
+                }
             }
         }
         return out;

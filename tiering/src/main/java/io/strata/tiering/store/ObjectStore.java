@@ -21,6 +21,12 @@ import io.strata.tiering.volume.VolumeRegistry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.strata.tiering.volume.Volume;
+import io.strata.tiering.placement.StorageClasses;
+import io.strata.tiering.access.AccessTracker;
+import java.time.Duration;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +51,12 @@ public final class ObjectStore {
     private final ReadLeases leases;
     private final int inlineMax;
 
+    /** Like relatime: one recorded read per file per this long is enough for ages counted in hours and days. */
+    private static final Duration ACCESS_GRANULARITY = Duration.ofMinutes(1);
+    private static final Duration ACCESS_FLUSH = Duration.ofSeconds(5);
+
+    private final AccessTracker access;
+
     public ObjectStore(MetaStore meta, VolumeRegistry volumes, ReadLeases leases) {
         this(meta, volumes, leases, DEFAULT_INLINE_MAX);
     }
@@ -56,6 +68,12 @@ public final class ObjectStore {
         this.leases = leases;
         this.inlineMax = inlineMax;
         volumes.addIfAbsent(new InlineVolume(meta.inline()));
+        this.access = new AccessTracker(meta.accessTimes(), ACCESS_GRANULARITY, ACCESS_FLUSH);
+    }
+
+    /** Reads of files, for policies on access age and for recall on access. */
+    public AccessTracker access() {
+        return access;
     }
 
     /** Objects up to this size may be published with {@link #publishInline}. */
@@ -133,13 +151,22 @@ public final class ObjectStore {
                 return new OpenObject(bucket, inode, null, List.of());
             }
             try {
-                return new OpenObject(bucket, inode, range, segments(inode, range));
+                OpenObject opened = new OpenObject(bucket, inode, range, segments(inode, range));
+                if (inode.isFile()) {
+                    access.touched(inode.id());
+                }
+                return opened;
             } catch (NoSuchFileException e) {
                 if (attempt >= OPEN_ATTEMPTS) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** What S3 shows as {@code x-amz-storage-class} for the inode: see {@link StorageClasses}. */
+    public String storageClass(Inode inode) {
+        return StorageClasses.of(inode, volumes);
     }
 
     /** The files behind {@code range} of the inode, opened; holes between extents read as zeros. */
@@ -162,8 +189,10 @@ public final class ObjectStore {
                 }
                 long len = Math.min(e.end(), end) - pos;
                 long from = e.blobOffset() + (pos - e.offset());
-                out.add(e.blob().isInline() ? inlineBytes(e.blob(), from, len)
-                        : new ReadSegment.FileBytes(openChannel(e.blob()), from, len));
+                out.add(e.blob().isInline() ? inlineBytes(e.blob(), from, len) : blobBytes(e.blob(), from, len));
+                if (out.get(out.size() - 1) instanceof ReadSegment.Stream) {
+                    access.coldRead(inode.id());
+                }
                 pos += len;
             }
             if (pos < end) {
@@ -184,14 +213,30 @@ public final class ObjectStore {
         return new ReadSegment.Bytes(ByteBuffer.wrap(bytes, (int) from, (int) len).slice());
     }
 
-    private FileChannel openChannel(BlobRef blob) throws IOException {
+    private ReadSegment blobBytes(BlobRef blob, long from, long len) throws IOException {
+        Volume volume = volumes.require(blob.volumeId());
         leases.acquire(blob);
-        try (BlobReader reader = volumes.require(blob.volumeId()).open(blob.blobId())) {
+        if (!volume.isLocal()) {
+            // The lease lasts as long as the stream: a cloud blob has no open-file semantics to outlive a delete.
+            try {
+                InputStream in = volume.openStream(blob.blobId(), from, len);
+                AtomicBoolean released = new AtomicBoolean();
+                return new ReadSegment.Stream(in, len, () -> {
+                    if (released.compareAndSet(false, true)) {
+                        leases.release(blob);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                leases.release(blob);
+                throw e;
+            }
+        }
+        try (BlobReader reader = volume.open(blob.blobId())) {
             FileChannel ch = reader.takeChannel();
             if (ch == null) {
-                throw new IOException("volume " + blob.volumeId() + " is not local; remote reads come with tiering");
+                throw new IOException("volume " + blob.volumeId() + " gave no local file");
             }
-            return ch;
+            return new ReadSegment.FileBytes(ch, from, len);
         } finally {
             leases.release(blob);
         }
@@ -227,7 +272,7 @@ public final class ObjectStore {
 
     /** Hands the open object's bytes to {@code sink} in order, a buffer at a time. */
     private static void transfer(OpenObject source, ChunkSink sink) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
         for (ReadSegment s : source.segments()) {
             long done = 0;
             while (done < s.length()) {
@@ -237,6 +282,12 @@ public final class ObjectStore {
                     if (f.channel().read(buf, f.position() + done) < 0) {
                         throw new IOException("data file shorter than its extent");
                     }
+                } else if (s instanceof ReadSegment.Stream r) {
+                    int n = r.in().read(buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());
+                    if (n < 0) {
+                        throw new IOException("data file shorter than its extent");
+                    }
+                    buf.position(buf.position() + n);
                 } else if (s instanceof ReadSegment.Bytes b) {
                     ByteBuffer src = b.data().duplicate();
                     src.position(src.position() + (int) done);

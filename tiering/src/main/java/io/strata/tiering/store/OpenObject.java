@@ -29,6 +29,14 @@ public record OpenObject(Bucket bucket, Inode inode, ByteRange range, List<ReadS
                 } catch (IOException ignored) {
                     // closing a read-only channel; nothing to lose
                 }
+            } else if (s instanceof ReadSegment.Stream r) {
+                try {
+                    r.in().close();
+                } catch (IOException ignored) {
+                    // an aborted ranged GET; nothing to lose
+                } finally {
+                    r.onClose().run();
+                }
             }
         }
     }

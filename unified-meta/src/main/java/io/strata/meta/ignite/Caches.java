@@ -33,6 +33,8 @@ public final class Caches {
     public final IgniteCache<String, Long> uploadStamps;
     public final IgniteCache<String, byte[]> ledger;
     public final IgniteCache<String, byte[]> inline;
+    public final IgniteCache<String, String> settings;
+    public final IgniteCache<Long, Long> accessTimes;
     public final IgniteAtomicSequence inodeIds;
 
     /**
@@ -55,6 +57,11 @@ public final class Caches {
         uploadStamps = ignite.getOrCreateCache(config("strata-upload-stamps"));
         ledger = ignite.getOrCreateCache(config("strata-ledger"));
         inline = ignite.getOrCreateCache(config("strata-inline"));
+        settings = ignite.getOrCreateCache(config("strata-settings"));
+        // Atomic, not transactional: read tracking must never take part in (or conflict with) namespace changes.
+        accessTimes = ignite.getOrCreateCache(Caches.<Long, Long>config("strata-access-times")
+                .setAtomicityMode(CacheAtomicityMode.ATOMIC)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.PRIMARY_SYNC));
         inodeIds = ignite.atomicSequence("strata-inode-ids", FIRST_INODE_ID, true);
     }
 
