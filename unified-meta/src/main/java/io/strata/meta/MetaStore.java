@@ -1,5 +1,7 @@
 package io.strata.meta;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.strata.meta.ignite.Caches;
 import io.strata.meta.ignite.EmbeddedGrid;
 import io.strata.meta.ignite.Tx;
@@ -47,10 +49,10 @@ public final class MetaStore implements AutoCloseable {
     private final Relocations relocations;
     private final NamespaceWalk walk;
 
-    private MetaStore(Ignite ignite, MetaConfig config) {
+    private MetaStore(Ignite ignite, MetaConfig config, MeterRegistry registry) {
         this.ignite = ignite;
         Caches caches = new Caches(ignite);
-        tx = new Tx(ignite);
+        tx = new Tx(ignite, registry);
         clock = new NanoClock();
         ids = new InodeIds(ignite, caches.inodeIds);
         inodes = new InodeTable(caches.inodes);
@@ -70,10 +72,16 @@ public final class MetaStore implements AutoCloseable {
         buckets.ensureRoot();
     }
 
+    /** Opens without metrics (a registry with nowhere to publish records nothing). */
     public static MetaStore open(MetaConfig config) {
+        return open(config, new CompositeMeterRegistry());
+    }
+
+    /** Opens, reporting transaction latency and conflicts to {@code registry}. */
+    public static MetaStore open(MetaConfig config, MeterRegistry registry) {
         Ignite ignite = EmbeddedGrid.start(config);
         try {
-            MetaStore store = new MetaStore(ignite, config);
+            MetaStore store = new MetaStore(ignite, config, registry);
             int abandoned = store.ledger.releaseAbandonedInflight();
             if (abandoned > 0) {
                 LOG.info("{} data files were being written when the server stopped; they will be reclaimed", abandoned);

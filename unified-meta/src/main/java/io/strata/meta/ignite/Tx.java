@@ -1,5 +1,6 @@
 package io.strata.meta.ignite;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.strata.meta.error.ContentionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -21,34 +22,44 @@ public final class Tx {
 
     private final Ignite ignite;
     private final java.util.concurrent.atomic.LongAdder conflicts = new java.util.concurrent.atomic.LongAdder();
+    private final TxMetrics metrics;
 
-    public Tx(Ignite ignite) {
+    public Tx(Ignite ignite, MeterRegistry registry) {
         this.ignite = ignite;
+        this.metrics = new TxMetrics(registry, conflicts);
     }
 
     public <T> T run(Supplier<T> body) {
-        for (int attempt = 1; ; attempt++) {
-            try (Transaction tx = ignite.transactions().txStart(
-                    TransactionConcurrency.OPTIMISTIC, TransactionIsolation.SERIALIZABLE)) {
-                T result = body.get();
-                tx.commit();
-                return result;
-            } catch (IgniteException e) {
-                if (isConflict(e)) {
-                    conflicts.increment();
-                }
-                if (!isConflict(e) || attempt >= MAX_ATTEMPTS) {
+        long start = System.nanoTime();
+        TxMetrics.Outcome outcome = TxMetrics.Outcome.ABORTED;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try (Transaction tx = ignite.transactions().txStart(
+                        TransactionConcurrency.OPTIMISTIC, TransactionIsolation.SERIALIZABLE)) {
+                    T result = body.get();
+                    tx.commit();
+                    outcome = attempt == 1 ? TxMetrics.Outcome.COMMITTED : TxMetrics.Outcome.RETRIED;
+                    return result;
+                } catch (IgniteException e) {
                     if (isConflict(e)) {
-                        throw new ContentionException("gave up after " + attempt + " conflicting attempts");
+                        conflicts.increment();
                     }
-                    throw e;
-                }
-                // The first retry goes at once (conflicts are mostly one-off); later ones back off with jitter.
-                if (attempt > 1) {
-                    long maxPauseMicros = Math.min(20_000, 50L << Math.min(attempt, 9));
-                    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxPauseMicros) * 1000);
+                    if (!isConflict(e) || attempt >= MAX_ATTEMPTS) {
+                        if (isConflict(e)) {
+                            outcome = TxMetrics.Outcome.CONFLICT;
+                            throw new ContentionException("gave up after " + attempt + " conflicting attempts");
+                        }
+                        throw e;
+                    }
+                    // The first retry goes at once (conflicts are mostly one-off); later ones back off with jitter.
+                    if (attempt > 1) {
+                        long maxPauseMicros = Math.min(20_000, 50L << Math.min(attempt, 9));
+                        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxPauseMicros) * 1000);
+                    }
                 }
             }
+        } finally {
+            metrics.record(outcome, System.nanoTime() - start);
         }
     }
 
