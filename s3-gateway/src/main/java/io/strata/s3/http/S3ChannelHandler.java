@@ -16,8 +16,10 @@ import io.netty.util.ReferenceCountUtil;
 import io.strata.s3.error.ErrorTranslator;
 import io.strata.s3.error.S3ErrorCode;
 import io.strata.s3.error.S3Exception;
+import io.strata.s3.metrics.S3Metrics;
 import io.strata.s3.ops.BodyTarget;
 import io.strata.s3.ops.Operation;
+import io.strata.s3.ops.Route;
 import io.strata.s3.ops.Router;
 import io.strata.s3.signature.Authentication;
 import io.strata.s3.signature.SigV4Verifier;
@@ -44,6 +46,7 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private final Router router;
     private final S3Settings settings;
     private final ExecutorService workers;
+    private final S3Metrics metrics;
 
     private State state = State.IDLE;
     private final Queue<HttpContent> early = new ArrayDeque<>();
@@ -55,15 +58,19 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private long bodyEndNanos;
     private long finishedNanos;
     private String requestId;
+    /** The routed operation's name, for metrics; written by the worker that routes, before it hands back. */
+    private String operation;
     private boolean keepAlive;
     private BodyTarget target;
     private RequestBody body;
 
-    S3ChannelHandler(SigV4Verifier verifier, Router router, S3Settings settings, ExecutorService workers) {
+    S3ChannelHandler(SigV4Verifier verifier, Router router, S3Settings settings, ExecutorService workers,
+                     S3Metrics metrics) {
         this.verifier = verifier;
         this.router = router;
         this.settings = settings;
         this.workers = workers;
+        this.metrics = metrics;
     }
 
     @Override
@@ -87,6 +94,7 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         bodyEndNanos = 0;
         finishedNanos = 0;
         requestId = Long.toHexString(ThreadLocalRandom.current().nextLong()).toUpperCase();
+        operation = S3Metrics.UNKNOWN_OPERATION;
         keepAlive = HttpUtil.isKeepAlive(req);
         if (req.decoderResult().isFailure()) {
             Throwable cause = req.decoderResult().cause();
@@ -104,7 +112,9 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                 S3Request s3 = new S3Request(requestId, req.method().name(), t.bucket(), t.key(), t.query(),
                         req.headers(), auth);
                 RequestBody b = new RequestBody(auth, req.headers());
-                Operation op = router.route(s3);
+                Route route = router.route(s3);
+                operation = route.name();
+                Operation op = route.operation();
                 if (HttpUtil.is100ContinueExpected(req)) {
                     // Authenticated and routed: the client may send the body while the operation gets ready.
                     ctx.executor().execute(() -> ctx.writeAndFlush(
@@ -182,9 +192,11 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private void respond(ChannelHandlerContext ctx, S3Response response) {
         state = State.DONE;
         boolean again = keepAlive;
+        String op = operation;
         ResponseWriter.write(ctx, response, requestId, again, workers).addListener((ChannelFutureListener) f -> {
+            long end = System.nanoTime();
+            metrics.request(op, response.status(), end - requestStartNanos);
             if (ACCESS.isDebugEnabled()) {
-                long end = System.nanoTime();
                 ACCESS.debug("{} {} {} {} ms (ready {} body {} finish {} send {})", request.method(), request.uri(),
                         response.status(), ms(end - requestStartNanos), ms(bodyStartNanos - requestStartNanos),
                         ms(bodyEndNanos - bodyStartNanos), ms(finishedNanos - bodyEndNanos), ms(end - finishedNanos));

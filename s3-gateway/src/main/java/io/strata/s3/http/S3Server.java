@@ -10,6 +10,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.stream.ChunkedWriteHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.strata.s3.metrics.S3Metrics;
+import io.strata.s3.metrics.TrafficCounter;
 import io.strata.s3.ops.Router;
 import io.strata.s3.signature.CredentialLookup;
 import io.strata.s3.signature.SigV4Verifier;
@@ -35,10 +39,21 @@ public final class S3Server implements AutoCloseable {
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup io = new NioEventLoopGroup();
     private final ExecutorService workers;
+    private final S3Metrics metrics;
+    private final TrafficCounter traffic;
     private Channel serverChannel;
 
+    /** A server that records no metrics (a registry with nowhere to publish). */
     public S3Server(S3Settings settings, ObjectStore store, Multipart multipart, CredentialLookup credentials) {
+        this(settings, store, multipart, credentials, new CompositeMeterRegistry());
+    }
+
+    /** A server that reports request latency and body bytes to {@code registry}. */
+    public S3Server(S3Settings settings, ObjectStore store, Multipart multipart, CredentialLookup credentials,
+                    MeterRegistry registry) {
         this.settings = settings;
+        this.metrics = new S3Metrics(registry);
+        this.traffic = new TrafficCounter(metrics);
         this.router = new Router(store, multipart);
         this.verifier = new SigV4Verifier(credentials, Clock.systemUTC());
         AtomicInteger n = new AtomicInteger();
@@ -62,9 +77,11 @@ public final class S3Server implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
                                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, MAX_CHUNK))
+                                // next to the codec: every body byte passes here once, file regions included
+                                .addLast("traffic", traffic)
                                 // streams cloud-resident bytes (StreamedBody); files and memory pass through it
                                 .addLast("chunks", new ChunkedWriteHandler())
-                                .addLast("s3", new S3ChannelHandler(verifier, router, settings, workers));
+                                .addLast("s3", new S3ChannelHandler(verifier, router, settings, workers, metrics));
                     }
                 })
                 .bind(settings.bindAddress(), settings.port()).sync().channel();

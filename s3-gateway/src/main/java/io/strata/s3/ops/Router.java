@@ -16,36 +16,37 @@ public final class Router {
             "publicAccessBlock", "intelligent-tiering", "attributes", "versions");
 
     private final BucketOps buckets;
-    private final Operation listBuckets;
-    private final Operation putObject;
-    private final Operation getObject;
-    private final Operation headObject;
-    private final Operation copyObject;
-    private final DeleteObjects deleteObjects;
-    private final Operation deleteObject;
-    private final Operation listV1;
-    private final Operation listV2;
+    private final Route listBuckets;
+    private final Route putObject;
+    private final Route getObject;
+    private final Route headObject;
+    private final Route copyObject;
+    private final Route deleteObjects;
+    private final Route deleteObject;
+    private final Route listV1;
+    private final Route listV2;
     private final MultipartOps multipart;
     private final Operation uploadPart;
     private final TaggingOps tagging;
 
     public Router(ObjectStore store, Multipart mp) {
         buckets = new BucketOps(store);
-        listBuckets = BufferedOperation.of(buckets::list);
-        putObject = new PutObject(store);
-        getObject = BufferedOperation.of(new GetObject(store, true));
-        headObject = BufferedOperation.of(new GetObject(store, false));
-        copyObject = BufferedOperation.of(new CopyObject(store));
-        deleteObjects = new DeleteObjects(store);
-        deleteObject = BufferedOperation.of(deleteObjects::deleteOne);
-        listV1 = BufferedOperation.of(new ListObjects(store, false));
-        listV2 = BufferedOperation.of(new ListObjects(store, true));
+        listBuckets = new Route("ListBuckets", BufferedOperation.of(buckets::list));
+        putObject = new Route("PutObject", new PutObject(store));
+        getObject = new Route("GetObject", BufferedOperation.of(new GetObject(store, true)));
+        headObject = new Route("HeadObject", BufferedOperation.of(new GetObject(store, false)));
+        copyObject = new Route("CopyObject", BufferedOperation.of(new CopyObject(store)));
+        DeleteObjects deletes = new DeleteObjects(store);
+        deleteObjects = new Route("DeleteObjects", deletes);
+        deleteObject = new Route("DeleteObject", BufferedOperation.of(deletes::deleteOne));
+        listV1 = new Route("ListObjects", BufferedOperation.of(new ListObjects(store, false)));
+        listV2 = new Route("ListObjectsV2", BufferedOperation.of(new ListObjects(store, true)));
         multipart = new MultipartOps(store, mp);
         uploadPart = new UploadPart(store, mp);
         tagging = new TaggingOps(store);
     }
 
-    public Operation route(S3Request r) throws S3Exception {
+    public Route route(S3Request r) throws S3Exception {
         for (String sub : UNSUPPORTED) {
             if (r.has(sub)) {
                 throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Strata does not implement the ?" + sub + " subresource.");
@@ -60,17 +61,17 @@ public final class Router {
         return r.key() == null ? bucketLevel(r) : objectLevel(r);
     }
 
-    private Operation bucketLevel(S3Request r) throws S3Exception {
+    private Route bucketLevel(S3Request r) throws S3Exception {
         return switch (r.method()) {
-            case "PUT" -> r.query().isEmpty() ? BufferedOperation.of(buckets::create) : notImplemented(r);
-            case "HEAD" -> BufferedOperation.of(buckets::head);
-            case "DELETE" -> BufferedOperation.of(buckets::delete);
+            case "PUT" -> r.query().isEmpty() ? buffered("CreateBucket", buckets::create) : notImplemented(r);
+            case "HEAD" -> buffered("HeadBucket", buckets::head);
+            case "DELETE" -> buffered("DeleteBucket", buckets::delete);
             case "POST" -> r.has("delete") ? deleteObjects : notImplemented(r);
             case "GET" -> {
                 if (r.has("location")) {
-                    yield BufferedOperation.of(buckets::location);
+                    yield buffered("GetBucketLocation", buckets::location);
                 } else if (r.has("uploads")) {
-                    yield BufferedOperation.of(multipart::listUploads);
+                    yield buffered("ListMultipartUploads", multipart::listUploads);
                 } else if (r.has("versioning") || r.has("tagging")) {
                     yield notImplemented(r);
                 }
@@ -80,38 +81,39 @@ public final class Router {
         };
     }
 
-    private Operation objectLevel(S3Request r) throws S3Exception {
+    private Route objectLevel(S3Request r) throws S3Exception {
         return switch (r.method()) {
             case "PUT" -> {
                 if (r.has("uploadId") || r.has("partNumber")) {
-                    yield uploadPart;
+                    yield new Route(r.header("x-amz-copy-source") != null ? "UploadPartCopy" : "UploadPart",
+                            uploadPart);
                 } else if (r.has("tagging")) {
-                    yield tagging.new Put();
+                    yield new Route("PutObjectTagging", tagging.new Put());
                 }
                 yield r.header("x-amz-copy-source") != null ? copyObject : putObject;
             }
             case "GET" -> {
                 if (r.has("uploadId")) {
-                    yield BufferedOperation.of(multipart::listParts);
+                    yield buffered("ListParts", multipart::listParts);
                 } else if (r.has("tagging")) {
-                    yield BufferedOperation.of(tagging::get);
+                    yield buffered("GetObjectTagging", tagging::get);
                 }
                 yield getObject;
             }
             case "HEAD" -> headObject;
             case "DELETE" -> {
                 if (r.has("uploadId")) {
-                    yield BufferedOperation.of(multipart::abort);
+                    yield buffered("AbortMultipartUpload", multipart::abort);
                 } else if (r.has("tagging")) {
-                    yield BufferedOperation.of(tagging::delete);
+                    yield buffered("DeleteObjectTagging", tagging::delete);
                 }
                 yield deleteObject;
             }
             case "POST" -> {
                 if (r.has("uploads")) {
-                    yield BufferedOperation.of(multipart::create);
+                    yield buffered("CreateMultipartUpload", multipart::create);
                 } else if (r.has("uploadId")) {
-                    yield multipart.new Complete();
+                    yield new Route("CompleteMultipartUpload", multipart.new Complete());
                 }
                 yield notImplemented(r);
             }
@@ -119,7 +121,11 @@ public final class Router {
         };
     }
 
-    private static Operation notImplemented(S3Request r) throws S3Exception {
+    private static Route buffered(String name, BufferedOperation.Handler handler) {
+        return new Route(name, BufferedOperation.of(handler));
+    }
+
+    private static Route notImplemented(S3Request r) throws S3Exception {
         throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Strata does not implement " + r.method() + " with "
                 + r.query().keySet() + " here.");
     }
