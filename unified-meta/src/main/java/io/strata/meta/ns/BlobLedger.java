@@ -75,6 +75,19 @@ public final class BlobLedger {
         return out;
     }
 
+    /** Ledger entries (being written or awaiting reclaim) on one volume: a volume is removable only at zero. */
+    public long pendingOn(String volumeId) {
+        long n = 0;
+        try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<String, byte[]>())) {
+            for (Cache.Entry<String, byte[]> e : cursor) {
+                if (LedgerCodec.decode(e.getValue()).blob().volumeId().equals(volumeId)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     /** At start-up, before serving: whatever this node was writing when it stopped will never be published. */
     public int releaseAbandonedInflight() {
         List<BlobRef> abandoned = new ArrayList<>();

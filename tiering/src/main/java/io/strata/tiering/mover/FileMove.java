@@ -1,0 +1,204 @@
+package io.strata.tiering.mover;
+
+import io.strata.meta.MetaStore;
+import io.strata.meta.model.BlobRef;
+import io.strata.meta.model.Extent;
+import io.strata.meta.model.Inode;
+import io.strata.tiering.data.ReadSegment;
+import io.strata.tiering.store.ByteRange;
+import io.strata.tiering.store.ObjectStore;
+import io.strata.tiering.volume.BlobReader;
+import io.strata.tiering.volume.BlobWriter;
+import io.strata.tiering.volume.Volume;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Moves one file: copy its bytes to a new blob on the target volume (hashing them as read), verify the copy, then
+ * switch the extent map in one transaction that succeeds only if the file did not change meanwhile. The new blob is
+ * in the ledger from before its first byte until the switch, so a crash at any point leaves the old placement
+ * intact and the copy reclaimed.
+ */
+final class FileMove {
+    /** The outcome of one attempt. */
+    enum Outcome { MOVED, GONE, CHANGED, CANCELLED }
+
+    private static final int CHUNK = 1 << 20;
+
+    private final MetaStore meta;
+    private final ObjectStore store;
+    private final Throttle throttle;
+
+    FileMove(MetaStore meta, ObjectStore store, Throttle throttle) {
+        this.meta = meta;
+        this.store = store;
+        this.throttle = throttle;
+    }
+
+    Outcome run(MoveTask task, Volume target) throws IOException, InterruptedException {
+        Inode inode = meta.inodes().get(task.plan.inodeId());
+        if (inode == null || !inode.isFile()) {
+            return Outcome.GONE;
+        }
+        if (inode.extents().isEmpty() || TargetPicker.volumesOf(inode).equals(Set.of(target.id()))) {
+            return Outcome.MOVED; // already there (moved by an earlier attempt or another node)
+        }
+        String blobId = target.isLocal() ? CloudKeys.randomId()
+                : CloudKeys.pick(target, task.plan.bucket(), task.plan.path());
+        BlobRef ref = new BlobRef(target.id(), blobId);
+        meta.ledger().inflight(ref);
+        boolean switched = false;
+        try {
+            task.set(MoveState.COPYING, null);
+            task.copied.set(0);
+            String sourceMd5 = copy(inode, target.create(blobId, cloudMetadata(task, inode)), task);
+            if (sourceMd5 == null) {
+                return Outcome.CANCELLED;
+            }
+            task.set(MoveState.VERIFYING, null);
+            verify(target, blobId, inode.size(), sourceMd5);
+            task.set(MoveState.SWITCHING, null);
+            switched = meta.relocations().relocate(inode.id(), inode.version(), inode.extents(),
+                    List.of(new Extent(0, inode.size(), ref, 0)));
+            return switched ? Outcome.MOVED : Outcome.CHANGED;
+        } finally {
+            if (!switched) {
+                meta.ledger().released(Set.of(ref)); // the reclaimer deletes the copy
+            }
+        }
+    }
+
+    /** Copies the file's bytes (holes as zeros) into the writer; the source MD5, or null when cancelled. */
+    private String copy(Inode inode, BlobWriter writer, MoveTask task) throws IOException, InterruptedException {
+        MessageDigest md5 = md5();
+        boolean done = false;
+        try (Segments open = new Segments(store.segments(inode, new ByteRange(0, inode.size() - 1)))) {
+            ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+            for (ReadSegment s : open.list) {
+                long done0 = 0;
+                while (done0 < s.length()) {
+                    if (task.cancelled) {
+                        return null;
+                    }
+                    buf.clear();
+                    buf.limit((int) Math.min(CHUNK, s.length() - done0));
+                    fill(s, buf, done0);
+                    buf.flip();
+                    int n = buf.remaining();
+                    throttle.acquire(n);
+                    md5.update(buf.duplicate());
+                    writer.write(buf);
+                    done0 += n;
+                    task.copied.addAndGet(n);
+                }
+            }
+            writer.commit();
+            done = true;
+            return HexFormat.of().formatHex(md5.digest());
+        } finally {
+            if (!done) {
+                writer.abort();
+            }
+        }
+    }
+
+    private static void fill(ReadSegment s, ByteBuffer buf, long offset) throws IOException {
+        if (s instanceof ReadSegment.FileBytes f) {
+            while (buf.hasRemaining()) {
+                if (f.channel().read(buf, f.position() + offset + buf.position()) < 0) {
+                    throw new IOException("data file shorter than its extent");
+                }
+            }
+        } else if (s instanceof ReadSegment.Stream r) {
+            while (buf.hasRemaining()) {
+                int n = r.in().read(buf.array(), buf.position(), buf.remaining());
+                if (n < 0) {
+                    throw new IOException("cloud copy shorter than its extent");
+                }
+                buf.position(buf.position() + n);
+            }
+        } else if (s instanceof ReadSegment.Bytes b) {
+            ByteBuffer src = b.data().duplicate();
+            src.position(src.position() + (int) offset);
+            src.limit(src.position() + buf.remaining());
+            buf.put(src);
+        } else {
+            while (buf.hasRemaining()) {
+                buf.put((byte) 0);
+            }
+        }
+    }
+
+    /**
+     * Reads a local copy back and compares its MD5 with what was read from the source. A cloud volume checks each
+     * part's MD5 against the endpoint's answer as it uploads, so its copy is verified by then.
+     */
+    private static void verify(Volume target, String blobId, long size, String sourceMd5) throws IOException {
+        if (!target.isLocal()) {
+            return;
+        }
+        MessageDigest md5 = md5();
+        long read = 0;
+        try (BlobReader r = target.open(blobId)) {
+            ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+            while (true) {
+                buf.clear();
+                int n = r.read(buf, read);
+                if (n < 0) {
+                    break;
+                }
+                buf.flip();
+                md5.update(buf);
+                read += n;
+            }
+        }
+        String copyMd5 = HexFormat.of().formatHex(md5.digest());
+        if (read != size || !copyMd5.equals(sourceMd5)) {
+            throw new IOException("copy on " + target.id() + " does not match its source (" + read + " of " + size
+                    + " bytes, md5 " + copyMd5 + " vs " + sourceMd5 + ")");
+        }
+    }
+
+    /** What a cloud copy carries so that it stays meaningful on its own. */
+    private static Map<String, String> cloudMetadata(MoveTask task, Inode inode) {
+        Map<String, String> m = new HashMap<>();
+        if (inode.object() != null) {
+            m.putAll(inode.object().userMetadata());
+            String type = inode.object().contentType();
+            if (type != null) {
+                m.put("strata-content-type", type);
+            }
+            if (inode.object().etag() != null) {
+                m.put("strata-etag", inode.object().etag());
+            }
+        }
+        m.put("strata-path", task.plan.bucket() + "/" + task.plan.path());
+        m.put("strata-inode", Long.toString(inode.id()));
+        m.put("strata-mtime-ns", Long.toString(inode.posix().mtimeNanos()));
+        return m;
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The opened segments of the source, closed (leases ended) after the copy. */
+    private record Segments(List<ReadSegment> list) implements AutoCloseable {
+        @Override
+        public void close() {
+            new io.strata.tiering.store.OpenObject(null, null, null, list).close();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.strata.tiering.placement;
+
+import io.strata.meta.MetaStore;
+import io.strata.meta.error.MetaException;
+import io.strata.meta.key.ObjectKey;
+import io.strata.meta.model.BlobRef;
+import io.strata.meta.model.Extent;
+import io.strata.meta.model.Inode;
+import io.strata.tiering.access.AccessTracker;
+import io.strata.tiering.control.NotFoundException;
+import io.strata.tiering.control.PlacementControl;
+import io.strata.tiering.policy.CompiledPolicy;
+import io.strata.tiering.policy.Decision;
+import io.strata.tiering.policy.FileFacts;
+import io.strata.tiering.policy.PolicyBook;
+import io.strata.tiering.volume.Tier;
+import io.strata.tiering.volume.Volume;
+import io.strata.tiering.volume.VolumeRegistry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Answers "where do the bytes of this file sit, and what does the policy say about it". */
+public final class PlacementService implements PlacementControl {
+    private final MetaStore meta;
+    private final VolumeRegistry volumes;
+    private final PolicyBook policies;
+    private final AccessTracker access;
+
+    public PlacementService(MetaStore meta, VolumeRegistry volumes, PolicyBook policies, AccessTracker access) {
+        this.meta = meta;
+        this.volumes = volumes;
+        this.policies = policies;
+        this.access = access;
+    }
+
+    @Override
+    public Placement of(String bucket, String path) {
+        Inode inode;
+        try {
+            inode = meta.objects().find(bucket, ObjectKey.parse(path));
+        } catch (MetaException e) {
+            throw new NotFoundException(bucket + "/" + path + ": " + e.getMessage());
+        }
+        List<PlacedRange> ranges = new ArrayList<>();
+        for (Extent e : inode.extents()) {
+            ranges.add(new PlacedRange(e.offset(), e.length(), e.blob().volumeId(), tierOf(e.blob()),
+                    e.blob().blobId()));
+        }
+        CompiledPolicy policy = policies.compiled();
+        Decision d = Decision.NONE;
+        if (inode.isFile()) {
+            access.flush();
+            Long read = access.lastAccess(List.of(inode.id())).get(inode.id());
+            long modified = inode.posix().mtimeNanos() / 1_000_000;
+            d = policy.evaluate(new FileFacts(bucket, path, inode.size(), modified,
+                    read == null ? modified : Math.max(read, modified),
+                    inode.object() == null ? Map.of() : inode.object().tags(),
+                    inode.object() == null ? Map.of() : inode.object().userMetadata()), System.currentTimeMillis());
+        }
+        return new Placement(bucket, path, inode.id(), inode.size(),
+                inode.object() == null ? null : inode.object().etag(), StorageClasses.of(inode, volumes), ranges,
+                policy.version(), d.matched() ? d.rule().name() : null, d.reason(), wanted(d));
+    }
+
+    private String wanted(Decision d) {
+        if (!d.matched()) {
+            return null;
+        }
+        return switch (d.rule().target().kind()) {
+            case PIN -> null;
+            case VOLUME -> d.rule().target().volume();
+            case TIER -> "tier " + d.rule().target().tier().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private Tier tierOf(BlobRef blob) {
+        if (blob.isInline()) {
+            return Tier.METADATA;
+        }
+        Volume v = volumes.find(blob.volumeId());
+        return v == null ? null : v.tier();
+    }
+}
