@@ -1,7 +1,9 @@
 package io.strata.nfs.mount;
 
 import java.io.IOException;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.strata.nfs.handle.FileHandles;
+import io.strata.nfs.metrics.NfsMetrics;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.vfs.Export;
@@ -38,70 +40,100 @@ public final class MountProgram implements RpcDispatchable {
     private final VirtualFileSystem fs;
     private final FileHandles handles;
     private final Set<Mount> mounts = ConcurrentHashMap.newKeySet();
+    private final NfsMetrics metrics;
 
     record Mount(String host, String path) {
     }
 
+    /** A reply body and its status (MOUNT's status values are a subset of NFS's, with the same numbers). */
+    private record Answer(NfsStatus status, XdrWriter body) {
+    }
+
+    /** A program that records no metrics (a registry with nowhere to publish). */
     public MountProgram(VirtualFileSystem fs, FileHandles handles) {
+        this(fs, handles, new NfsMetrics(new CompositeMeterRegistry()));
+    }
+
+    public MountProgram(VirtualFileSystem fs, FileHandles handles, NfsMetrics metrics) {
         this.fs = fs;
         this.handles = handles;
+        this.metrics = metrics;
     }
 
     @Override
     public void dispatchOncRpcCall(RpcCall call) {
-        switch (call.getProcedure()) {
+        int procedure = call.getProcedure();
+        if (procedure < 0 || procedure > 5) {
+            call.failProcedureUnavailable();
+            return;
+        }
+        long start = System.nanoTime();
+        NfsStatus status = serve(procedure, call);
+        metrics.mount(procedure, status, System.nanoTime() - start);
+    }
+
+    /** Answers one call; returns its status, null when its arguments did not decode. */
+    private NfsStatus serve(int procedure, RpcCall call) {
+        switch (procedure) {
+            case 1 -> {
+                return withPath(call, path -> mnt(path, host(call)));
+            }
+            case 3 -> {
+                return withPath(call, path -> {
+                    mounts.remove(new Mount(host(call), path));
+                    return new Answer(NfsStatus.OK, XdrWriter.NOTHING);
+                });
+            }
             case 0 -> call.reply(new Reply(XdrWriter.NOTHING));
-            case 1 -> withPath(call, path -> mnt(path, host(call)));
             case 2 -> call.reply(new Reply(this::dump));
-            case 3 -> withPath(call, path -> {
-                mounts.remove(new Mount(host(call), path));
-                return XdrWriter.NOTHING;
-            });
             case 4 -> {
                 String host = host(call);
                 mounts.removeIf(m -> m.host().equals(host));
                 call.reply(new Reply(XdrWriter.NOTHING));
             }
             case 5 -> call.reply(new Reply(this::exports));
-            default -> call.failProcedureUnavailable();
+            default -> throw new IllegalArgumentException("no MOUNT procedure " + procedure);
         }
+        return NfsStatus.OK;
     }
 
     private interface PathCall {
-        XdrWriter run(String path);
+        Answer run(String path);
     }
 
-    private void withPath(RpcCall call, PathCall body) {
+    private NfsStatus withPath(RpcCall call, PathCall body) {
         PathArg arg = new PathArg();
         try {
             call.retrieveCall(arg);
         } catch (Exception e) {
             call.failRpcGarbage();
-            return;
+            return null;
         }
-        call.reply(new Reply(body.run(arg.path)));
+        Answer answer = body.run(arg.path);
+        call.reply(new Reply(answer.body()));
+        return answer.status();
     }
 
-    private XdrWriter mnt(String path, String host) {
+    private Answer mnt(String path, String host) {
         try {
             FileId root = fs.resolveExport(path);
             byte[] handle = handles.encode(root);
             mounts.add(new Mount(host, path));
             LOG.info("{} mounted {}", host, path);
-            return out -> {
+            return new Answer(NfsStatus.OK, out -> {
                 out.xdrEncodeInt(0);
                 out.xdrEncodeDynamicOpaque(handle);
                 out.xdrEncodeIntVector(new int[] {AUTH_SYS, AUTH_NONE});
-            };
+            });
         } catch (NfsException e) {
-            // MOUNT's status values are a subset of NFS's, with the same numbers.
-            int code = switch (e.status()) {
-                case NOENT, ACCES, NOTDIR, INVAL, NAMETOOLONG, NOTSUPP -> e.status().code();
-                case STALE, BADHANDLE -> NfsStatus.NOENT.code();
-                default -> NfsStatus.SERVERFAULT.code();
+            NfsStatus status = switch (e.status()) {
+                case NOENT, ACCES, NOTDIR, INVAL, NAMETOOLONG, NOTSUPP -> e.status();
+                case STALE, BADHANDLE -> NfsStatus.NOENT;
+                default -> NfsStatus.SERVERFAULT;
             };
             LOG.info("{} could not mount {}: {}", host, path, e.getMessage());
-            return out -> out.xdrEncodeInt(code);
+            int code = status.code();
+            return new Answer(status, out -> out.xdrEncodeInt(code));
         }
     }
 

@@ -1,6 +1,9 @@
 package io.strata.nfs.server;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.strata.nfs.handle.FileHandles;
+import io.strata.nfs.metrics.NfsMetrics;
 import io.strata.nfs.mount.MountProgram;
 import io.strata.nfs.v3.Nfs3Program;
 import io.strata.nfs.vfs.VirtualFileSystem;
@@ -23,12 +26,20 @@ public final class NfsServer implements AutoCloseable {
 
     private final VirtualFileSystem fs;
     private final NfsSettings settings;
+    private final NfsMetrics metrics;
     private OncRpcSvc svc;
     private OncRpcEmbeddedPortmap portmap;
 
+    /** A server that records no metrics (a registry with nowhere to publish). */
     public NfsServer(VirtualFileSystem fs, NfsSettings settings) {
+        this(fs, settings, new CompositeMeterRegistry());
+    }
+
+    /** A server that reports call latency and READ/WRITE bytes to {@code registry}. */
+    public NfsServer(VirtualFileSystem fs, NfsSettings settings, MeterRegistry registry) {
         this.fs = fs;
         this.settings = settings;
+        this.metrics = new NfsMetrics(registry);
     }
 
     public void start() throws IOException {
@@ -42,9 +53,9 @@ public final class NfsServer implements AutoCloseable {
                 .withWorkerThreadPoolSize(WORKERS)
                 .withServiceName("strata-nfs")
                 .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, Nfs3Program.VERSION),
-                        new Nfs3Program(fs, handles, callers))
+                        new Nfs3Program(fs, handles, callers, metrics))
                 .withRpcService(new OncRpcProgram(MountProgram.PROGRAM, MountProgram.VERSION),
-                        new MountProgram(fs, handles))
+                        new MountProgram(fs, handles, metrics))
                 // oncrpc4j answers an unregistered version with PROG_UNAVAIL; RFC 5531 wants PROG_MISMATCH with
                 // the versions served, which is what makes a client fall back to version 3.
                 .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, 2), Mismatch.NFS)

@@ -1,6 +1,8 @@
 package io.strata.nfs.v3;
 
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.strata.nfs.handle.FileHandles;
+import io.strata.nfs.metrics.NfsMetrics;
 import io.strata.nfs.server.CallerMapper;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
@@ -57,11 +59,18 @@ public final class Nfs3Program implements RpcDispatchable {
     private final VirtualFileSystem fs;
     private final FileHandles handles;
     private final CallerMapper callers;
+    private final NfsMetrics metrics;
 
+    /** A program that records no metrics (a registry with nowhere to publish). */
     public Nfs3Program(VirtualFileSystem fs, FileHandles handles, CallerMapper callers) {
+        this(fs, handles, callers, new NfsMetrics(new CompositeMeterRegistry()));
+    }
+
+    public Nfs3Program(VirtualFileSystem fs, FileHandles handles, CallerMapper callers, NfsMetrics metrics) {
         this.fs = fs;
         this.handles = handles;
         this.callers = callers;
+        this.metrics = metrics;
     }
 
     @Override
@@ -80,11 +89,13 @@ public final class Nfs3Program implements RpcDispatchable {
     /** Decodes and runs; returns the reply body, or null after answering GARBAGE_ARGS. */
     private <A> XdrWriter execute(int number, Procedure<A> procedure, RpcCall call) {
         Arguments<A> args = new Arguments<>(procedure);
+        long start = System.nanoTime();
         try {
             call.retrieveCall(args);
         } catch (Exception e) {
             LOG.debug("NFS procedure {}: arguments do not decode: {}", number, e.toString());
             call.failRpcGarbage();
+            metrics.nfs3Garbage(number, System.nanoTime() - start);
             return null;
         }
         NfsContext ctx = new NfsContext(fs, handles, callers.of(call.getCredential()));
@@ -93,6 +104,7 @@ public final class Nfs3Program implements RpcDispatchable {
 
     /** Runs one decoded call and returns its whole reply body, status first (NULL has none). */
     public <A> XdrWriter run(int number, Procedure<A> procedure, A args, NfsContext ctx) {
+        long start = System.nanoTime();
         XdrWriter body;
         NfsStatus status;
         try {
@@ -106,6 +118,14 @@ public final class Nfs3Program implements RpcDispatchable {
             LOG.error("NFS procedure {} failed", number, e);
             status = NfsStatus.SERVERFAULT;
             body = procedure.failed(args, ctx);
+        }
+        metrics.nfs3(number, status, System.nanoTime() - start);
+        if (body instanceof DataReply d) {
+            if (d.written()) {
+                metrics.bytesWritten(d.bytes());
+            } else {
+                metrics.bytesRead(d.bytes());
+            }
         }
         if (number == 0) {
             return body;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import io.strata.nfs.access.Permissions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
+import io.strata.nfs.v3.DataReply;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v3.Procedure;
@@ -35,12 +36,12 @@ public final class Read3 extends Procedure<Read3.Args> {
         ReadResult r = ctx.fs().read(id, a.offset(), count);
         Stat s = r.attributes();
         Permissions.requireData(s, ctx.caller(), Permissions.READ);
-        return out -> {
+        return DataReply.read(r.data().length, out -> {
             Attrs.postOp(out, s);
             out.xdrEncodeInt(r.data().length);
             out.xdrEncodeBoolean(r.eof());
             out.xdrEncodeDynamicOpaque(r.data());
-        };
+        });
     }
 
     @Override

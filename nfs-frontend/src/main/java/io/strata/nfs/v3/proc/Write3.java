@@ -4,6 +4,7 @@ import java.io.IOException;
 import io.strata.nfs.access.Permissions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
+import io.strata.nfs.v3.DataReply;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v3.Procedure;
@@ -54,12 +55,12 @@ public final class Write3 extends Procedure<Write3.Args> {
         WriteResult w = ctx.fs().write(id, a.offset(), ByteBuffer.wrap(a.data(), 0, a.count()), a.stable());
         Stat after = ctx.statOrNull(id);
         long verifier = ctx.fs().writeVerifier();
-        return out -> {
+        return DataReply.written(w.count(), out -> {
             Attrs.wcc(out, before, after);
             out.xdrEncodeInt(w.count());
             out.xdrEncodeInt(w.committed().ordinal());
             out.xdrEncodeLong(verifier);
-        };
+        });
     }
 
     @Override
