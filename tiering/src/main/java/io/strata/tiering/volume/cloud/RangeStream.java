@@ -8,7 +8,8 @@ import software.amazon.awssdk.core.ResponseInputStream;
 /**
  * The body of one ranged GET. Closing it before the range is read drops the connection: the HTTP client would
  * otherwise read the rest of the range just to reuse the connection, which for a large range costs more than a new
- * one. Failures while the body streams in are reported as the volume being unavailable, as for the request.
+ * one. Failures while the body streams in are reported as the volume being unavailable, as for the request (that
+ * includes the SDK dropping a body that nobody started to read within 60 seconds).
  */
 final class RangeStream extends InputStream {
     private final ResponseInputStream<?> body;

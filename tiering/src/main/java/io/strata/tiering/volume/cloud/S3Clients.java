@@ -9,7 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -31,7 +31,8 @@ final class S3Clients {
         if (spec.bucket() == null || spec.bucket().isBlank()) {
             throw new IllegalArgumentException("a cloud volume needs a bucket");
         }
-        ApacheHttpClient.Builder http = ApacheHttpClient.builder()
+        // Apache 5, not the 4.x client: the SDK deprecates the latter and brings the former with s3 already.
+        Apache5HttpClient.Builder http = Apache5HttpClient.builder()
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(SOCKET_TIMEOUT);

@@ -33,7 +33,10 @@ public final class S3Volume implements Volume, AutoCloseable {
     private final S3Errors errors;
     private final UsageCounter usage;
 
-    /** Opens the volume and starts counting what its prefix holds, in the background. Sends no request itself. */
+    /**
+     * Opens the volume without waiting for the endpoint (it may be down now and back later); counting what the
+     * prefix holds starts in the background. Use {@link #probe} first to refuse a spec that cannot work.
+     */
     public S3Volume(String id, CloudSpec spec) {
         this.id = id;
         this.spec = spec;
@@ -83,6 +86,10 @@ public final class S3Volume implements Volume, AutoCloseable {
         return create(blobId, Map.of());
     }
 
+    /**
+     * Overwrites an object with the same id on commit, as S3 does; the mover checks {@link #exists} first, since
+     * conditional writes are not understood by every S3 look-alike.
+     */
     @Override
     public BlobWriter create(String blobId, Map<String, String> metadata) {
         return new S3BlobWriter(s3, spec.bucket(), keys.keyOf(blobId), metadata, errors, usage);
