@@ -5,6 +5,7 @@ import io.strata.meta.MetaStore;
 import io.strata.s3.http.S3Server;
 import io.strata.s3.http.S3Settings;
 import io.strata.s3.signature.CredentialLookup;
+import io.strata.server.metrics.StrataMetrics;
 import io.strata.tiering.data.ReadLeases;
 import io.strata.nfs.namespace.StrataFileSystem;
 import io.strata.nfs.server.NfsServer;
@@ -56,6 +57,7 @@ public final class StrataServer implements AutoCloseable {
     private NfsServer nfs;
     private int nfsPort = -1;
     private boolean closed;
+    private StrataMetrics metrics;
 
     public StrataServer(StrataConfig config) {
         this.config = config;
@@ -75,6 +77,7 @@ public final class StrataServer implements AutoCloseable {
         }
         checkPortsFree();
         try {
+            metrics = new StrataMetrics();
             Path metaDir = dataDir.resolve("meta");
             Path volumeDir = dataDir.resolve("volumes").resolve(VOLUME_ID);
             try {
@@ -88,7 +91,7 @@ public final class StrataServer implements AutoCloseable {
 
             meta = MetaStore.open(new MetaConfig(metaDir, NODE_NAME, config.igniteDiscoveryPort(),
                     config.igniteCommunicationPort(), config.walFsync(), config.walSegmentBytes(),
-                    config.walSegments(), config.metaMemoryBytes()));
+                    config.walSegments(), config.metaMemoryBytes()), metrics.registry());
 
             ReadLeases leases = new ReadLeases();
             reclaimer = new Reclaimer(meta.ledger(), volumes, leases, config.reclaimGrace());
@@ -97,7 +100,7 @@ public final class StrataServer implements AutoCloseable {
             ObjectStore store = new ObjectStore(meta, volumes, leases, config.inlineMaxBytes());
             Multipart multipart = new Multipart(meta, MIN_PART_SIZE);
             s3 = new S3Server(new S3Settings(config.bindAddress(), config.s3Port(), config.virtualHostDomains(),
-                    config.workerThreads()), store, multipart, credentials());
+                    config.workerThreads()), store, multipart, credentials(), metrics.registry());
             try {
                 s3Port = s3.start();
             } catch (InterruptedException e) {
@@ -112,7 +115,7 @@ public final class StrataServer implements AutoCloseable {
             files = new FileStore(store, volumes, leases);
             nfs = new NfsServer(new StrataFileSystem(files), new NfsSettings(config.bindAddress(), config.nfsPort(),
                     config.nfsPortmap(), config.nfsRootSquash(), config.nfsAnonUid(), config.nfsAnonGid(),
-                    HandleKeyFile.loadOrCreate(dataDir)));
+                    HandleKeyFile.loadOrCreate(dataDir)), metrics.registry());
             try {
                 nfs.start();
                 nfsPort = nfs.port();
@@ -149,6 +152,14 @@ public final class StrataServer implements AutoCloseable {
             throw new IllegalStateException("not started");
         }
         return s3Port;
+    }
+
+    /** The node's meters (S3, NFS, metadata transactions, JVM); what /metrics serves. */
+    public synchronized StrataMetrics metrics() {
+        if (metrics == null) {
+            throw new IllegalStateException("not started");
+        }
+        return metrics;
     }
 
     public StrataConfig config() {
@@ -202,6 +213,10 @@ public final class StrataServer implements AutoCloseable {
                 LOG.warn("closing the metadata store failed", e);
             }
             meta = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
         }
     }
 
