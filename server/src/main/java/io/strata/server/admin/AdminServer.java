@@ -1,0 +1,172 @@
+package io.strata.server.admin;
+
+import io.strata.tiering.control.TieringControl;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The admin API over HTTP: one Undertow listener in front of {@link AdminRouter}. Requests run on Undertow's worker
+ * threads, never its I/O thread, because the tiering calls behind them block (metadata transactions, dry runs that
+ * walk the namespace).
+ */
+public final class AdminServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+
+    private final String bindAddress;
+    private final int requestedPort;
+    private final AdminRouter router;
+    private Undertow undertow;
+    private int port = -1;
+
+    /**
+     * @param port    0 picks any free port; {@link #port()} tells which after {@link #start()}
+     * @param metrics Prometheus text for {@code /metrics}; null answers 404 there
+     * @param info    what {@code /api/v1/info} reports, asked on each request
+     */
+    public AdminServer(String bindAddress, int port, String rootUser, String rootPassword, TieringControl tiering,
+                       Supplier<String> metrics, Supplier<ServerInfo> info) {
+        this(bindAddress, port, new AdminRouter(rootUser, rootPassword, tiering, metrics, info));
+    }
+
+    AdminServer(String bindAddress, int port, AdminRouter router) {
+        this.bindAddress = bindAddress;
+        this.requestedPort = port;
+        this.router = router;
+    }
+
+    /** @throws BindException when the port is taken (the caller tells the user which flag changes it) */
+    public synchronized void start() throws IOException {
+        if (undertow != null) {
+            throw new IllegalStateException("already started");
+        }
+        Undertow u = Undertow.builder()
+                .addHttpListener(requestedPort, bindAddress)
+                // admin traffic is a trickle; do not take a thread per core from the data path
+                .setIoThreads(1)
+                .setWorkerThreads(4)
+                // the router decodes each path segment itself, so %2F inside a name stays inside it
+                .setServerOption(UndertowOptions.DECODE_URL, false)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) AdminRouter.MAX_BODY + 1)
+                .setHandler(new Adapter(router))
+                .build();
+        try {
+            u.start();
+        } catch (RuntimeException e) {
+            u.stop();
+            BindException bind = bindCause(e);
+            if (bind != null) {
+                throw bind;
+            }
+            throw e;
+        }
+        undertow = u;
+        port = ((InetSocketAddress) u.getListenerInfo().get(0).getAddress()).getPort();
+        LOG.info("admin API listening on {}:{}", bindAddress, port);
+    }
+
+    /** The port listened on; valid after {@link #start()}. */
+    public synchronized int port() {
+        if (undertow == null) {
+            throw new IllegalStateException("not started");
+        }
+        return port;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (undertow != null) {
+            undertow.stop();
+            undertow = null;
+        }
+    }
+
+    private static BindException bindCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof BindException b) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Copies an Undertow exchange into an {@link AdminRequest} and the router's answer back out. */
+    static final class Adapter implements HttpHandler {
+        private final AdminRouter router;
+
+        Adapter(AdminRouter router) {
+            this.router = router;
+        }
+
+        @Override
+        public void handleRequest(HttpServerExchange exchange) throws Exception {
+            if (exchange.isInIoThread()) {
+                exchange.dispatch(this);
+                return;
+            }
+            exchange.startBlocking();
+            AdminResponse response;
+            byte[] body;
+            try {
+                body = readBounded(exchange, AdminRouter.MAX_BODY + 1);
+            } catch (IOException e) {
+                // a declared Content-Length beyond the limit fails the first read; anything else is a client gone
+                if (exchange.getRequestContentLength() > AdminRouter.MAX_BODY) {
+                    body = new byte[AdminRouter.MAX_BODY + 1];
+                } else {
+                    LOG.debug("admin API: reading the request body failed", e);
+                    exchange.setPersistent(false);
+                    exchange.endExchange();
+                    return;
+                }
+            }
+            if (body.length > AdminRouter.MAX_BODY) {
+                // the rest of the body is never read; the connection cannot carry another request
+                exchange.setPersistent(false);
+            }
+            try {
+                response = router.handle(new AdminRequest(exchange.getRequestMethod().toString(),
+                        exchange.getRequestPath(), AdminRequest.parseQuery(exchange.getQueryString()), body,
+                        exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)));
+            } catch (AdminRequest.BadEncodingException e) {
+                response = AdminResponse.error(400, "InvalidField", "(query)", e.getMessage());
+            }
+            send(exchange, response);
+        }
+
+        private static byte[] readBounded(HttpServerExchange exchange, int limit) throws IOException {
+            InputStream in = exchange.getInputStream();
+            return in.readNBytes(limit);
+        }
+
+        private static void send(HttpServerExchange exchange, AdminResponse r) throws IOException {
+            exchange.setStatusCode(r.status());
+            if (r.contentType() != null) {
+                exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, r.contentType());
+            }
+            for (Map.Entry<String, String> h : r.headers().entrySet()) {
+                exchange.getResponseHeaders().put(HttpString.tryFromString(h.getKey()), h.getValue());
+            }
+            if (r.status() != 204) {
+                exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, r.body().length);
+                try (OutputStream out = exchange.getOutputStream()) {
+                    out.write(r.body());
+                }
+            }
+            exchange.endExchange();
+        }
+    }
+}
