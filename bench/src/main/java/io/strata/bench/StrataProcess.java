@@ -32,7 +32,7 @@ public final class StrataProcess implements AutoCloseable {
         this.nfsPort = nfsPort;
         List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("strata").toString(), "serve",
                 "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--s3-port", String.valueOf(port),
-                "--nfs-port", String.valueOf(nfsPort), "--nfs-portmap=false",
+                "--nfs-port", String.valueOf(nfsPort), "--nfs-portmap=false", "--admin-port", "0",
                 "--ignite-discovery-port", String.valueOf(discovery),
                 "--ignite-communication-port", String.valueOf(communication)));
         if (walFsync) {

@@ -19,7 +19,7 @@ public final class ConfigKeys {
     public static final ConfigKey NFS_PORT = new ConfigKey("--nfs-port", "STRATA_NFS_PORT", "2049",
             Kind.PORT, "NFSv3 and MOUNT port (TCP; 0: any free port)");
     public static final ConfigKey ADMIN_PORT = new ConfigKey("--admin-port", "STRATA_ADMIN_PORT", "9001",
-            Kind.PORT, "admin/metrics port (reserved: not served yet)");
+            Kind.PORT, "admin REST API (/api/v1, HTTP Basic with the root credentials) and Prometheus /metrics");
     public static final ConfigKey DOMAINS = new ConfigKey("--domains", "STRATA_DOMAINS", "localhost",
             Kind.LIST, "virtual-host domains: <bucket>.<domain> addresses a bucket (empty: path-style only)");
     public static final ConfigKey ROOT_USER = new ConfigKey("--root-user", "STRATA_ROOT_USER", DEFAULT_ROOT_USER,
@@ -57,11 +57,19 @@ public final class ConfigKeys {
     public static final ConfigKey NFS_ANON_GID = new ConfigKey("--nfs-anon-gid", "STRATA_NFS_ANON_GID", "65534",
             Kind.COUNT, "gid for AUTH_NONE and squashed root requests");
 
+    public static final ConfigKey MOVER_INTERVAL = new ConfigKey("--mover-interval", "STRATA_MOVER_INTERVAL", "10m",
+            Kind.DURATION, "how often the placement policy is evaluated and files moved (0: only on apply)");
+    public static final ConfigKey MOVER_BANDWIDTH = new ConfigKey("--mover-bandwidth", "STRATA_MOVER_BANDWIDTH", "0",
+            Kind.SIZE, "bytes per second all moves together may copy (0: unlimited)");
+    public static final ConfigKey MOVER_CONCURRENCY = new ConfigKey("--mover-concurrency",
+            "STRATA_MOVER_CONCURRENCY", "2", Kind.COUNT, "files moved at once");
+
     /** In the order {@code --help} and the README show them. */
     public static final List<ConfigKey> ALL = List.of(DATA_DIR, BIND_ADDRESS, S3_PORT, NFS_PORT, ADMIN_PORT,
             DOMAINS, ROOT_USER, ROOT_PASSWORD, WAL_FSYNC, IGNITE_DISCOVERY_PORT, IGNITE_COMMUNICATION_PORT,
             WAL_SEGMENT_SIZE, WAL_SEGMENTS, META_MEMORY, WORKER_THREADS, RECLAIM_GRACE, INLINE_MAX,
-            NFS_PORTMAP, NFS_ROOT_SQUASH, NFS_ANON_UID, NFS_ANON_GID);
+            NFS_PORTMAP, NFS_ROOT_SQUASH, NFS_ANON_UID, NFS_ANON_GID, MOVER_INTERVAL, MOVER_BANDWIDTH,
+            MOVER_CONCURRENCY);
 
     private ConfigKeys() {
     }

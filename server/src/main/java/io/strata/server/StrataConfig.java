@@ -23,6 +23,7 @@ public record StrataConfig(Path dataDir, String bindAddress, int s3Port, int nfs
                            int igniteDiscoveryPort, int igniteCommunicationPort, long walSegmentBytes,
                            int walSegments, long metaMemoryBytes, int workerThreads, Duration reclaimGrace, int inlineMaxBytes,
                            boolean nfsPortmap, boolean nfsRootSquash, int nfsAnonUid, int nfsAnonGid,
+                           Duration moverInterval, long moverBandwidth, int moverConcurrency,
                            Map<ConfigKey, Origin> origins) {
 
     /** Where a value came from. */
@@ -109,6 +110,9 @@ public record StrataConfig(Path dataDir, String bindAddress, int s3Port, int nfs
                 r.bool(ConfigKeys.NFS_ROOT_SQUASH),
                 (int) r.count(ConfigKeys.NFS_ANON_UID, 0, 0xFFFFFFFEL),
                 (int) r.count(ConfigKeys.NFS_ANON_GID, 0, 0xFFFFFFFEL),
+                r.duration(ConfigKeys.MOVER_INTERVAL),
+                r.size(ConfigKeys.MOVER_BANDWIDTH, 0, 1L << 50),
+                (int) r.count(ConfigKeys.MOVER_CONCURRENCY, 1, 64),
                 origins);
     }
 

@@ -1,5 +1,17 @@
 package io.strata.server;
 
+import io.strata.server.admin.AdminServer;
+import io.strata.server.admin.ServerInfo;
+import java.time.Instant;
+import io.strata.tiering.control.TieringControl;
+import io.strata.tiering.mover.Mover;
+import io.strata.tiering.mover.MoverSettings;
+import io.strata.tiering.placement.PlacementService;
+import io.strata.tiering.policy.PolicyBook;
+import io.strata.tiering.volume.VolumeManager;
+import io.strata.tiering.volume.VolumeOpener;
+import io.strata.tiering.volume.VolumeSpec;
+import java.util.concurrent.CompletableFuture;
 import io.strata.meta.MetaConfig;
 import io.strata.meta.MetaStore;
 import io.strata.s3.http.S3Server;
@@ -58,6 +70,12 @@ public final class StrataServer implements AutoCloseable {
     private int nfsPort = -1;
     private boolean closed;
     private StrataMetrics metrics;
+    private VolumeManager volumeManager;
+    private AdminServer admin;
+    private int adminPort = -1;
+    private final Instant startedAt = Instant.now();
+    private Mover mover;
+    private TieringControl tiering;
 
     public StrataServer(StrataConfig config) {
         this.config = config;
@@ -93,12 +111,24 @@ public final class StrataServer implements AutoCloseable {
                     config.igniteCommunicationPort(), config.walFsync(), config.walSegmentBytes(),
                     config.walSegments(), config.metaMemoryBytes()), metrics.registry());
 
+            volumeManager = new VolumeManager(meta.settings(), volumes, new VolumeOpener(), meta.walk(), meta.ledger(),
+                    new VolumeSpec(VOLUME_ID, Tier.NVME, volumeDir.toString(), null), metrics.registry());
+            volumeManager.openStored(); // before the reclaimer: it deletes released blobs on every volume
+
             ReadLeases leases = new ReadLeases();
             reclaimer = new Reclaimer(meta.ledger(), volumes, leases, config.reclaimGrace());
             reclaimer.start(RECLAIM_EVERY);
 
             ObjectStore store = new ObjectStore(meta, volumes, leases, config.inlineMaxBytes());
             Multipart multipart = new Multipart(meta, MIN_PART_SIZE);
+            PolicyBook policies = new PolicyBook(meta.settings(), volumes);
+            mover = new Mover(meta, store, volumes, policies, new MoverSettings(config.moverInterval(),
+                    config.moverBandwidth(), config.moverConcurrency(), MoverSettings.DEFAULTS.firstRetry(),
+                    MoverSettings.DEFAULTS.maxRetryDelay(), MoverSettings.DEFAULTS.maxAttempts()), metrics.registry());
+            Mover startedMover = mover;
+            volumeManager.onDrain(() -> CompletableFuture.runAsync(startedMover::applyNow));
+            tiering = new TieringControl(volumeManager, policies, mover,
+                    new PlacementService(meta, volumes, policies, store.access()));
             s3 = new S3Server(new S3Settings(config.bindAddress(), config.s3Port(), config.virtualHostDomains(),
                     config.workerThreads()), store, multipart, credentials(), metrics.registry());
             try {
@@ -126,8 +156,22 @@ public final class StrataServer implements AutoCloseable {
                 }
                 throw e;
             }
-            LOG.info("Strata up: S3 API on {}:{}, NFSv3 on {}:{}, data in {}", config.bindAddress(), s3Port,
-                    config.bindAddress(), nfsPort, dataDir);
+            admin = new AdminServer(config.bindAddress(), config.adminPort(), config.rootUser(),
+                    config.rootPassword(), tiering, this::scrapeMetrics, this::info);
+            try {
+                admin.start();
+                adminPort = admin.port();
+            } catch (IOException e) {
+                if (causedBy(e, BindException.class)) {
+                    throw new StartupException(portInUse("admin API", config.bindAddress(), config.adminPort(),
+                            ConfigKeys.ADMIN_PORT), e);
+                }
+                throw e;
+            }
+            mover.start();
+            LOG.info("Strata up: S3 API on {}:{}, NFSv3 on {}:{}, admin API on {}:{}, data in {}",
+                    config.bindAddress(), s3Port, config.bindAddress(), nfsPort, config.bindAddress(), adminPort,
+                    dataDir);
         } catch (StartupException | InterruptedException | RuntimeException e) {
             stopAll();
             throw e;
@@ -146,12 +190,39 @@ public final class StrataServer implements AutoCloseable {
         return nfsPort;
     }
 
+    /** The port of the admin REST API and /metrics (the real one when the configured port was 0). */
+    public synchronized int adminPort() {
+        if (adminPort < 0) {
+            throw new IllegalStateException("not started");
+        }
+        return adminPort;
+    }
+
+    private ServerInfo info() {
+        return new ServerInfo(Launcher.version(), NODE_NAME, dataDir.toString(), s3Port, nfsPort, adminPort,
+                startedAt);
+    }
+
+    /** Prometheus text of every meter, for /metrics. */
+    private String scrapeMetrics() {
+        StrataMetrics m = metrics;
+        return m == null ? "" : m.scrape();
+    }
+
     /** The port the S3 API listens on (the real one when the configured port was 0). */
     public synchronized int s3Port() {
         if (s3Port < 0) {
             throw new IllegalStateException("not started");
         }
         return s3Port;
+    }
+
+    /** Volumes, policies, moves and placement, as the admin API drives them. */
+    public synchronized TieringControl tiering() {
+        if (tiering == null) {
+            throw new IllegalStateException("not started");
+        }
+        return tiering;
     }
 
     /** The node's meters (S3, NFS, metadata transactions, JVM); what /metrics serves. */
@@ -182,6 +253,14 @@ public final class StrataServer implements AutoCloseable {
     }
 
     private void stopAll() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
+        if (mover != null) {
+            mover.close(); // an interrupted copy is reclaimed; the file stays where it was
+            mover = null;
+        }
         if (nfs != null) {
             try {
                 nfs.close();
@@ -230,6 +309,9 @@ public final class StrataServer implements AutoCloseable {
     private void checkPortsFree() throws StartupException {
         if (config.s3Port() != 0) {
             checkFree("S3", config.bindAddress(), config.s3Port(), ConfigKeys.S3_PORT);
+        }
+        if (config.adminPort() != 0) {
+            checkFree("admin API", config.bindAddress(), config.adminPort(), ConfigKeys.ADMIN_PORT);
         }
         if (config.nfsPort() != 0) {
             checkFree("NFS", config.bindAddress(), config.nfsPort(), ConfigKeys.NFS_PORT);

@@ -36,6 +36,7 @@ final class PackagedServers {
         cmd.addAll(List.of("-Xmx512m", "-jar", jar, "serve", "--data-dir", data.toString(), "--bind", "127.0.0.1",
                 "--s3-port", Integer.toString(ports[0]),
                 "--nfs-port", ports.length > 3 ? Integer.toString(ports[3]) : "0", "--nfs-portmap=false",
+                "--admin-port", ports.length > 4 ? Integer.toString(ports[4]) : "0",
                 "--ignite-discovery-port", Integer.toString(ports[1]),
                 "--ignite-communication-port", Integer.toString(ports[2]),
                 "--wal-segment-size", "4MiB", "--wal-segments", "4", "--meta-memory", "256MiB",

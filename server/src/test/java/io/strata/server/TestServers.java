@@ -41,7 +41,9 @@ final class TestServers {
                 "--ignite-discovery-port", Integer.toString(ports[0]),
                 "--ignite-communication-port", Integer.toString(ports[1]),
                 "--wal-segment-size", "4MiB", "--wal-segments", "4", "--meta-memory", "256MiB",
-                "--worker-threads", "16", "--reclaim-grace", "1s"));
+                "--worker-threads", "16", "--reclaim-grace", "1s", "--admin-port", "0",
+                // tests apply policies when they mean to; a restart test passes its own interval
+                "--mover-interval", "0"));
     }
 
     /** An SDK v2 S3 client for the test user against a server on {@code port} (path style). */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.strata.meta.model.Extent;
 import io.strata.meta.ns.BlobLedger;
+import io.strata.meta.codec.LedgerCodec;
 import io.strata.meta.ns.NamespaceWalk;
 import io.strata.meta.ns.SettingsTable;
 import io.strata.tiering.control.ConflictException;
@@ -158,10 +159,12 @@ public final class VolumeManager implements VolumeControl {
             throw new ConflictException("volume " + id + " still holds " + held[1] + " bytes of " + held[0]
                     + " files: drain it first (POST /api/v1/volumes/" + id + "/drain) and wait for the moves");
         }
-        long pending = ledger.pendingOn(id);
-        if (pending > 0) {
-            throw new ConflictException("volume " + id + " still has " + pending + " data files waiting to be "
-                    + "reclaimed; try again in a few seconds");
+        List<LedgerCodec.Entry> pending = ledger.pendingOn(id);
+        if (!pending.isEmpty()) {
+            LedgerCodec.Entry first = pending.get(0);
+            throw new ConflictException("volume " + id + " still has " + pending.size() + " data files being "
+                    + "written or waiting to be reclaimed (e.g. " + first.blob().blobId() + ", "
+                    + first.state().name().toLowerCase(java.util.Locale.ROOT) + "); try again in a few seconds");
         }
         settings.remove(SPEC_PREFIX + id);
         settings.remove(DRAINING_PREFIX + id);

@@ -76,16 +76,17 @@ public final class BlobLedger {
     }
 
     /** Ledger entries (being written or awaiting reclaim) on one volume: a volume is removable only at zero. */
-    public long pendingOn(String volumeId) {
-        long n = 0;
+    public List<Entry> pendingOn(String volumeId) {
+        List<Entry> out = new ArrayList<>();
         try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<String, byte[]>())) {
             for (Cache.Entry<String, byte[]> e : cursor) {
-                if (LedgerCodec.decode(e.getValue()).blob().volumeId().equals(volumeId)) {
-                    n++;
+                Entry entry = LedgerCodec.decode(e.getValue());
+                if (entry.blob().volumeId().equals(volumeId)) {
+                    out.add(entry);
                 }
             }
         }
-        return n;
+        return out;
     }
 
     /** At start-up, before serving: whatever this node was writing when it stopped will never be published. */

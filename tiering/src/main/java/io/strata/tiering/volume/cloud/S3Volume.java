@@ -166,7 +166,7 @@ public final class S3Volume implements Volume, AutoCloseable {
     /** Neither capacity nor free space exists for a bucket: both are -1. See {@link #usedBytes()}. */
     @Override
     public VolumeUsage usage() {
-        return new VolumeUsage(-1, -1);
+        return VolumeUsage.unbounded(usedBytes());
     }
 
     /**
