@@ -1,14 +1,15 @@
 package io.strata.server;
 
+import io.strata.server.cli.AdminCli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code strata serve [flags]}, {@code strata version}, {@code strata --help}. Serving prints where to reach the
- * server and blocks until SIGTERM/SIGINT, when a shutdown hook stops the server in order: the S3 API stops
- * accepting and finishes in-flight requests, then the metadata store closes cleanly.
+ * {@code strata serve [flags]}, {@code strata admin <command>}, {@code strata version}, {@code strata --help}.
+ * Serving prints where to reach the server and blocks until SIGTERM/SIGINT, when a shutdown hook stops the server
+ * in order: the S3 API stops accepting and finishes in-flight requests, then the metadata store closes cleanly.
  */
 public final class Launcher {
     /** Exit status for a bad command line. */
@@ -54,6 +55,9 @@ public final class Launcher {
                 out.println("strata " + version());
                 return 0;
             }
+            case "admin" -> {
+                return AdminCli.run(rest, env, out, err);
+            }
             case "serve" -> {
                 if (rest.contains("--help") || rest.contains("-h")) {
                     serveHelp(out);
@@ -62,7 +66,7 @@ public final class Launcher {
                 return serve(rest);
             }
             default -> {
-                err.println("strata: unknown command '" + command + "' (commands: serve, version; try --help)");
+                err.println("strata: unknown command '" + command + "' (commands: serve, admin, version; try --help)");
                 return EXIT_USAGE;
             }
         }
@@ -178,6 +182,7 @@ public final class Launcher {
         to.println("strata " + version() + ": one namespace served as S3 objects and NFS files");
         to.println();
         to.println("usage: strata serve [flags]     run the server (serve --help lists the flags)");
+        to.println("       strata admin <command>   talk to a running server's admin API (admin --help lists them)");
         to.println("       strata version           print the version");
         to.println("       strata --help            this text");
         to.println();

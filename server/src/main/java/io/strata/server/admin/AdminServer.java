@@ -26,6 +26,14 @@ import java.util.function.Supplier;
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
 
+    static {
+        // Undertow and XNIO log through jboss-logging, which picks java.util.logging unless told: send their lines
+        // to SLF4J like the rest of the server's, in the same format and under the same levels.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+    }
+
     private final String bindAddress;
     private final int requestedPort;
     private final AdminRouter router;
