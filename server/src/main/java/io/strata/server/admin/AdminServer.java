@@ -68,7 +68,9 @@ public final class AdminServer implements AutoCloseable {
                 .setWorkerThreads(4)
                 // the router decodes each path segment itself, so %2F inside a name stays inside it
                 .setServerOption(UndertowOptions.DECODE_URL, false)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) AdminRouter.MAX_BODY + 1)
+                // no Undertow limit (its default is 2 MiB): the adapter reads at most MAX_BODY + 1 bytes itself and
+                // answers 413, where Undertow would drop a chunked request's connection without an answer
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 0L)
                 .setHandler(new Adapter(router))
                 .build();
         try {
@@ -129,20 +131,21 @@ public final class AdminServer implements AutoCloseable {
             AdminResponse response;
             byte[] body;
             try {
+                // one byte past the limit tells the router "too large" without reading the rest
                 body = readBounded(exchange, AdminRouter.MAX_BODY + 1);
             } catch (IOException e) {
-                // a declared Content-Length beyond the limit fails the first read; anything else is a client gone
-                if (exchange.getRequestContentLength() > AdminRouter.MAX_BODY) {
-                    body = new byte[AdminRouter.MAX_BODY + 1];
-                } else {
-                    LOG.debug("admin API: reading the request body failed", e);
-                    exchange.setPersistent(false);
+                // usually the client is gone and nobody reads this; a broken chunked encoding gets an answer
+                LOG.debug("admin API: reading the request body failed", e);
+                exchange.setPersistent(false);
+                try {
+                    send(exchange, AdminResponse.error(400, "InvalidField", "(body)", "could not be read"));
+                } catch (IOException gone) {
                     exchange.endExchange();
-                    return;
                 }
+                return;
             }
             if (body.length > AdminRouter.MAX_BODY) {
-                // the rest of the body is never read; the connection cannot carry another request
+                // the rest of the body is never read: closing after the answer keeps Undertow from draining it
                 exchange.setPersistent(false);
             }
             try {

@@ -3,6 +3,7 @@ package io.strata.server.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -14,7 +15,7 @@ import java.nio.file.Path;
  * @param workDir resolves relative file arguments
  */
 record CliContext(AdminClient client, PrintStream out, boolean json, boolean terminal, Sleeper sleeper,
-                  java.io.InputStream stdin, Path workDir) {
+                  InputStream stdin, Path workDir) {
     /** Waits between refreshes of a watch; tests pass one that does not sleep. */
     @FunctionalInterface
     interface Sleeper {

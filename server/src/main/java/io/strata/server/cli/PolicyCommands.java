@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,8 +60,7 @@ final class PolicyCommands {
     /** {@code bucket=logs path=**&#47;*.gz minSize=1048576}, or {@code every file}. */
     static String describeMatch(JsonNode match) {
         List<String> parts = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = match.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : match.properties()) {
             JsonNode value = e.getValue();
             parts.add(e.getKey() + "=" + (value.isValueNode() ? value.asText() : value.toString()));
         }
@@ -175,8 +173,7 @@ final class PolicyCommands {
             filesByTarget.merge(m.path("toVolume").asText(), 1L, Long::sum);
         }
         Table targets = new Table("TARGET", complete ? "FILES" : "FILES (LISTED)", "BYTES").right(1, 2);
-        for (Iterator<Map.Entry<String, JsonNode>> it = plan.path("bytesByTarget").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : plan.path("bytesByTarget").properties()) {
             targets.add(e.getKey(), String.valueOf(filesByTarget.getOrDefault(e.getKey(), 0L)),
                     Sizes.bytes(e.getValue().asLong()));
         }

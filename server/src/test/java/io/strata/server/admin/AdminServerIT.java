@@ -278,5 +278,11 @@ class AdminServerIT {
         Curl r = curl("-u", "root:pw", "-X", "PUT", "--data-binary", "@" + big, base + "/api/v1/policies");
         assertEquals(413, r.status(), r.body());
         assertEquals("PayloadTooLarge", PolicyJson.MAPPER.readTree(r.body()).path("error").asText());
+        Curl chunked = curl("-u", "root:pw", "-X", "PUT", "-H", "Transfer-Encoding: chunked", "--data-binary",
+                "@" + big, base + "/api/v1/policies");
+        assertEquals(413, chunked.status(), chunked.body());
+        Curl anonymous = curl("-X", "PUT", "--data-binary", "@" + big, base + "/api/v1/policies");
+        assertEquals(401, anonymous.status(), "credentials are checked before the size");
+        assertEquals(0, fake.policies.current().version(), "nothing published");
     }
 }

@@ -51,8 +51,7 @@ class OpenApiDocumentTest {
             routed.add(r.method() + " " + r.openApiPath());
         }
         Set<String> documented = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
+        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
             for (Iterator<String> m = path.getValue().fieldNames(); m.hasNext(); ) {
                 String method = m.next();
                 if (METHODS.contains(method)) {
@@ -178,7 +177,7 @@ class OpenApiDocumentTest {
 
     private static void collectRefs(JsonNode n, List<String> out) {
         if (n.isObject()) {
-            n.fields().forEachRemaining(e -> {
+            n.properties().forEach(e -> {
                 if (e.getKey().equals("$ref")) {
                     out.add(e.getValue().asText());
                 } else {
