@@ -150,7 +150,10 @@ public final class Launcher {
         out.println("               mount -t nfs -o vers=3,proto=tcp,port=" + server.nfsPort() + ",mountport="
                 + server.nfsPort() + ",nolock " + host + ":/demo /mnt"
                 + (c.nfsRootSquash() ? "  (root squashed)" : ""));
-        out.println("  Admin        port " + c.adminPort() + ": not served yet");
+        String admin = "http://" + host + ":" + server.adminPort();
+        out.println("  Admin API    " + admin + "/api/v1  (HTTP Basic with the credentials below; "
+                + admin + "/openapi.json)");
+        out.println("               ./strata admin volumes    |  metrics: " + admin + "/metrics");
         out.println("  Data         " + server.dataDir() + "  (metadata in meta/, object bytes in volumes/"
                 + StrataServer.VOLUME_ID + "/)");
         out.println("  Metadata WAL " + (c.walFsync() ? "FSYNC (a commit survives power loss)"

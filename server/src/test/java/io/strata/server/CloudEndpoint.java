@@ -83,7 +83,7 @@ final class CloudEndpoint implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws Exception { // NOPMD: s3proxy's stop declares Exception
         if (proxy != null) {
             proxy.stop();
         }

@@ -1,6 +1,7 @@
 package io.strata.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.strata.server.metrics.PrometheusText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -246,6 +247,34 @@ class TieringIT {
         awaitStatus(204, "DELETE", "/api/v1/volumes/cloud-1");
         admin.expect(409, "DELETE", "/api/v1/volumes/local-1", null);
         assertEquals(1, admin.get("/api/v1/volumes").get("volumes").size());
+    }
+
+    @Test
+    @Order(6)
+    void theMetricsEndpointIsScrapedAndParsedWithTheMoverS3NfsAndVolumeMeters() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.adminPort()
+                        + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), "Prometheus scrapes without credentials");
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        PrometheusText m = PrometheusText.parse(r.body());
+        // Every move of this journey: 3 files x (nas, cloud, home, nas, home) less the pinned small file once.
+        assertTrue(m.value("strata_mover_files_moved_total").orElse(0.0) >= 13, r.body());
+        assertTrue(m.value("strata_mover_bytes_moved_total").orElse(0.0) >= 4.0 * big.length);
+        assertTrue(m.value("strata_mover_failures_total").orElse(0.0) >= 1, "the outage's failed attempts");
+        assertEquals(0.0, m.value("strata_mover_queue_depth").orElse(-1.0));
+        assertTrue(m.value("strata_volume_used_bytes", Map.of("volume", "local-1", "tier", "nvme")).orElse(0.0) > 0);
+        assertTrue(m.value("strata_s3_requests_seconds_count", Map.of("operation", "GetObject", "status", "200"))
+                .orElse(0.0) > 0);
+        assertTrue(m.value("strata_s3_requests_seconds_count", Map.of("operation", "GetObject", "status", "503"))
+                .orElse(0.0) > 0, "the GETs refused while the cloud was down");
+        assertTrue(m.value("strata_nfs_operations_seconds_count", Map.of("procedure", "READ", "status", "NFS3_OK"))
+                .orElse(0.0) > 0);
+        assertTrue(m.value("strata_nfs_bytes_read_total").orElse(0.0) >= 2.0 * viaNfs.length);
+        assertTrue(m.value("strata_meta_transactions_seconds_count", Map.of("outcome", "committed"))
+                .orElse(0.0) > 0);
+        assertTrue(m.all("jvm_memory_used_bytes", Map.of("area", "heap")).stream().mapToDouble(x -> x.value())
+                .sum() > 0, "JVM meters");
     }
 
     // ---- helpers ----

@@ -41,7 +41,8 @@ final class StreamedBody implements ChunkedInput<ByteBuf> {
     /** Starts reading {@code length} bytes of {@code in} on {@code workers}. */
     static StreamedBody start(ChannelHandlerContext ctx, InputStream in, long length, Executor workers) {
         StreamedBody body = new StreamedBody(in, length);
-        workers.execute(() -> body.pump(ctx.pipeline().get(ChunkedWriteHandler.class)));
+        ChunkedWriteHandler writer = ctx.pipeline().get(ChunkedWriteHandler.class);
+        workers.execute(() -> body.pump(writer));
         return body;
     }
 
@@ -59,10 +60,7 @@ final class StreamedBody implements ChunkedInput<ByteBuf> {
                     filled += n;
                 }
                 left -= filled;
-                while (!closed && !ready.offer(Unpooled.wrappedBuffer(chunk), 100, TimeUnit.MILLISECONDS)) {
-                    writer.resumeTransfer();
-                }
-                writer.resumeTransfer();
+                hand(Unpooled.wrappedBuffer(chunk), writer);
             }
         } catch (IOException e) {
             failure = e;
@@ -70,9 +68,25 @@ final class StreamedBody implements ChunkedInput<ByteBuf> {
             failure = new IOException("interrupted");
             Thread.currentThread().interrupt();
         } finally {
-            ready.offer(END);
+            try {
+                // The end marker waits for room like any chunk: dropping it would leave the response unfinished.
+                hand(END, writer);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Queues {@code b} once there is room (or the body was closed), waking the writer meanwhile. */
+    private void hand(ByteBuf b, ChunkedWriteHandler writer) throws InterruptedException {
+        boolean queued = false;
+        while (!closed && !(queued = ready.offer(b, 100, TimeUnit.MILLISECONDS))) {
             writer.resumeTransfer();
         }
+        if (!queued) {
+            b.release(); // closed before there was room: nobody will take it
+        }
+        writer.resumeTransfer();
     }
 
     @Override

@@ -88,7 +88,11 @@ final class JsonFields {
         if (v.isTextual()) {
             Matcher m = SIZE.matcher(v.asText().trim());
             if (m.matches()) {
-                return Long.parseLong(m.group(1)) * sizeUnit(m.group(2));
+                try {
+                    return Math.multiplyExact(Long.parseLong(m.group(1)), sizeUnit(m.group(2)));
+                } catch (ArithmeticException | NumberFormatException e) {
+                    throw new InvalidFieldException(at(name), "is too large");
+                }
             }
         }
         throw new InvalidFieldException(at(name), "must be a byte count such as 1048576 or \"1MiB\"");
@@ -104,15 +108,19 @@ final class JsonFields {
             String s = v.asText().trim();
             Matcher m = DURATION.matcher(s);
             if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    case "d" -> Duration.ofDays(n);
-                    default -> Duration.ofDays(7 * n);
-                };
+                try {
+                    long n = Long.parseLong(m.group(1));
+                    return switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        case "d" -> Duration.ofDays(n);
+                        default -> Duration.ofDays(Math.multiplyExact(7, n));
+                    };
+                } catch (ArithmeticException | NumberFormatException e) {
+                    throw new InvalidFieldException(at(name), "is too large");
+                }
             }
             try {
                 Duration d = Duration.parse(s.toUpperCase(Locale.ROOT));
