@@ -67,6 +67,12 @@ class TieringCrashIT {
             }
         }
         admin.expect(201, "POST", "/api/v1/volumes", "{\"id\":\"nas-1\",\"tier\":\"nas\",\"path\":\"" + nas + "\"}");
+        // The packaged server (jar + lib/ as shipped) opens a cloud volume too: its SDK is on the class path.
+        try (CloudEndpoint cloud = CloudEndpoint.start(tmp.resolve("cloud"), "spare")) {
+            admin.expect(201, "POST", "/api/v1/volumes", "{\"id\":\"cloud-1\",\"tier\":\"cloud\",\"cloud\":{"
+                    + "\"endpoint\":\"" + cloud.url() + "\",\"bucket\":\"spare\",\"accessKey\":\""
+                    + CloudEndpoint.ACCESS + "\",\"secretKey\":\"" + CloudEndpoint.SECRET + "\"}}");
+        }
         admin.expect(201, "PUT", "/api/v1/policies",
                 "{\"rules\":[{\"match\":{\"bucket\":\"crash\"},\"target\":{\"tier\":\"nas\"}}]}");
         admin.expect(200, "POST", "/api/v1/policies/apply", null);
