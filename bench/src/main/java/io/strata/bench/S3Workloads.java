@@ -12,19 +12,19 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 
 /** The benchmark's rows, each run with {@code clients} concurrent callers sharing one SDK client. */
-final class S3Workloads {
+public final class S3Workloads {
     private final S3Client s3;
     private final int clients;
     private final String bucket;
 
-    S3Workloads(S3Client s3, int clients, String bucket) {
+    public S3Workloads(S3Client s3, int clients, String bucket) {
         this.s3 = s3;
         this.clients = clients;
         this.bucket = bucket;
     }
 
     /** Runs {@code count} calls of {@code op(i)} spread over the clients; returns seconds taken. */
-    double timed(int count, IntOp op) throws Exception {
+    public double timed(int count, IntOp op) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             long start = System.nanoTime();
@@ -48,7 +48,7 @@ final class S3Workloads {
     }
 
     /** PUT throughput in MiB/s. */
-    double put(String prefix, int size, int count) throws Exception {
+    public double put(String prefix, int size, int count) throws Exception {
         byte[] data = new byte[size];
         new Random(size).nextBytes(data);
         double s = timed(count, i -> s3.putObject(r -> r.bucket(bucket).key(prefix + i), RequestBody.fromBytes(data)));
@@ -56,7 +56,7 @@ final class S3Workloads {
     }
 
     /** GET throughput in MiB/s, reading every byte. */
-    double get(String prefix, int size, int count) throws Exception {
+    public double get(String prefix, int size, int count) throws Exception {
         double s = timed(count, i -> {
             byte[] buf = new byte[256 * 1024];
             long got = 0;
@@ -95,7 +95,7 @@ final class S3Workloads {
 
     /** One call of a workload, by index. */
     @FunctionalInterface
-    interface IntOp {
+    public interface IntOp {
         void run(int i) throws Exception;
     }
 }

@@ -23,29 +23,57 @@ public final class StrataProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final int nfsPort;
+    private final int adminPort;
     private final AtomicLong peakHeapKb = new AtomicLong();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 
     public StrataProcess(Path repo, Path dataDir, int port, int nfsPort, int discovery, int communication, boolean walFsync)
             throws IOException, InterruptedException {
+        this(repo, dataDir, port, nfsPort, discovery, communication, walFsync, 0, List.of());
+    }
+
+    /**
+     * @param adminPort  0 leaves the admin API on a port of the server's choosing; a benchmark that calls the API
+     *                   passes a free port, so that it knows where to call without reading the banner
+     * @param extraFlags more {@code serve} flags, after the ones above
+     */
+    public StrataProcess(Path repo, Path dataDir, int port, int nfsPort, int discovery, int communication, boolean walFsync,
+                         int adminPort, List<String> extraFlags) throws IOException, InterruptedException {
         this.port = port;
         this.nfsPort = nfsPort;
+        this.adminPort = adminPort;
         List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("strata").toString(), "serve",
                 "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--s3-port", String.valueOf(port),
-                "--nfs-port", String.valueOf(nfsPort), "--nfs-portmap=false", "--admin-port", "0",
+                "--nfs-port", String.valueOf(nfsPort), "--nfs-portmap=false", "--admin-port", String.valueOf(adminPort),
                 "--ignite-discovery-port", String.valueOf(discovery),
                 "--ignite-communication-port", String.valueOf(communication)));
         if (walFsync) {
             cmd.add("--wal-fsync");
         }
+        cmd.addAll(extraFlags);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling("strata-bench.log").toFile());
         pb.environment().putAll(Map.of("STRATA_ROOT_USER", ACCESS, "STRATA_ROOT_PASSWORD", SECRET,
                 "STRATA_JAVA_OPTS", "-Xmx512m"));
         Files.createDirectories(dataDir);
         process = pb.start();
-        waitForPort();
+        try {
+            waitForPort(port);
+            if (adminPort != 0) {
+                waitForPort(adminPort);
+            }
+        } catch (IOException | InterruptedException e) {
+            // The caller gets no object to close: a server that came up late must not outlive the benchmark.
+            process.destroyForcibly();
+            sampler.shutdownNow();
+            throw e;
+        }
         sampler.scheduleAtFixedRate(this::sampleHeap, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /** The admin API's port, as passed to the constructor (0 when the server chose it). */
+    public int adminPort() {
+        return adminPort;
     }
 
     public int nfsPort() {
@@ -65,7 +93,7 @@ public final class StrataProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    private void waitForPort() throws InterruptedException, IOException {
+    private void waitForPort(int port) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -105,6 +133,11 @@ public final class StrataProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         sampler.shutdownNow();
+        if (!process.isAlive()) {
+            // Else a dead server shows only as connection errors in whatever request came next.
+            System.err.println("strata had exited on its own (status " + process.exitValue() + ", 143: SIGTERM, "
+                    + "137: SIGKILL) before the benchmark stopped it; see strata-bench.log");
+        }
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
