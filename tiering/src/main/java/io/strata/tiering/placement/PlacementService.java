@@ -61,18 +61,26 @@ public final class PlacementService implements PlacementControl {
         }
         return new Placement(bucket, path, inode.id(), inode.size(),
                 inode.object() == null ? null : inode.object().etag(), StorageClasses.of(inode, volumes), ranges,
-                policy.version(), d.matched() ? d.rule().name() : null, d.reason(), wanted(d));
+                policy.version(), d.matched() ? d.rule().name() : null, d.reason(), wanted(d, ranges));
     }
 
-    private String wanted(Decision d) {
-        if (!d.matched()) {
+    /** Where the matching rule wants the file, or null when it is there already (or pinned, or no rule). */
+    private static String wanted(Decision d, List<PlacedRange> ranges) {
+        if (!d.matched() || ranges.isEmpty()) {
             return null;
         }
         return switch (d.rule().target().kind()) {
             case PIN -> null;
-            case VOLUME -> d.rule().target().volume();
-            case TIER -> "tier " + d.rule().target().tier().name().toLowerCase(java.util.Locale.ROOT);
+            case VOLUME -> ranges.stream().allMatch(r -> r.volume().equals(d.rule().target().volume()))
+                    ? null : d.rule().target().volume();
+            case TIER -> ranges.stream().allMatch(r -> onTier(r, d.rule().target().tier()))
+                    ? null : "tier " + d.rule().target().tier().name().toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    /** Bytes kept in the metadata store count as nvme: they are as hot as bytes get. */
+    private static boolean onTier(PlacedRange r, Tier tier) {
+        return r.tier() == tier || (tier == Tier.NVME && r.tier() == Tier.METADATA);
     }
 
     private Tier tierOf(BlobRef blob) {
