@@ -72,6 +72,13 @@ final class CloudEndpoint implements AutoCloseable {
         return new CloudSpec(url(), "us-east-1", bucket, prefix, ACCESS, SECRET, true);
     }
 
+    /** The admin API's body adding this endpoint's {@code bucket} as cloud volume {@code id}. */
+    String volumeJson(String id, String bucket, String prefix) {
+        return "{\"id\":\"" + id + "\",\"tier\":\"cloud\",\"cloud\":{\"endpoint\":\"" + url() + "\",\"bucket\":\""
+                + bucket + "\",\"prefix\":\"" + prefix + "\",\"accessKey\":\"" + ACCESS + "\",\"secretKey\":\"" + SECRET
+                + "\"}}";
+    }
+
     /** A plain SDK client on the endpoint: what a user sees in the cloud bucket without Strata. */
     S3Client client() {
         return S3Client.builder().endpointOverride(URI.create(url())).region(Region.US_EAST_1)

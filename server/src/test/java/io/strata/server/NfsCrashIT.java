@@ -3,7 +3,6 @@ package io.strata.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -16,9 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -45,7 +41,7 @@ class NfsCrashIT {
         Path data = tmp.resolve("data");
         int[] ports = TestServers.freePorts(4);
         ServerProcess first = start(data, ports);
-        try (S3Client s3 = client(ports[0])) {
+        try (S3Client s3 = TestServers.s3Client(ports[0], USER, SECRET)) {
             s3.createBucket(b -> b.bucket("crash"));
         }
         Map<String, String> committed = new LinkedHashMap<>();
@@ -67,7 +63,7 @@ class NfsCrashIT {
         assertTrue(committed.size() < 400, "the writer should have failed once the server died\n" + r.describe());
 
         ServerProcess second = start(data, ports);
-        try (S3Client s3 = client(ports[0])) {
+        try (S3Client s3 = TestServers.s3Client(ports[0], USER, SECRET)) {
             for (Map.Entry<String, String> e : committed.entrySet()) {
                 byte[] got = s3.getObjectAsBytes(b -> b.bucket("crash").key(e.getKey())).asByteArray();
                 assertEquals(4 * 65536, got.length, e.getKey());
@@ -83,14 +79,6 @@ class NfsCrashIT {
         return p;
     }
 
-    private static S3Client client(int port) {
-        return S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(USER, SECRET)))
-                .forcePathStyle(true)
-                .build();
-    }
 
     private static String md5(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));

@@ -48,11 +48,16 @@ final class TestServers {
 
     /** An SDK v2 S3 client for the test user against a server on {@code port} (path style). */
     static software.amazon.awssdk.services.s3.S3Client s3Client(int port) {
+        return s3Client(port, USER, SECRET);
+    }
+
+    /** An SDK v2 S3 client with the given credentials against a server on {@code port} (path style). */
+    static software.amazon.awssdk.services.s3.S3Client s3Client(int port, String user, String secret) {
         return software.amazon.awssdk.services.s3.S3Client.builder()
                 .endpointOverride(java.net.URI.create("http://127.0.0.1:" + port))
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(USER, SECRET)))
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(user, secret)))
                 .forcePathStyle(true)
                 .build();
     }

@@ -5,13 +5,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +53,7 @@ class TieringCrashIT {
         ServerProcess first = start(data, ports);
         AdminHttp admin = new AdminHttp(ports[4], USER, SECRET);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        try (S3Client s3 = client(ports[0])) {
+        try (S3Client s3 = TestServers.s3Client(ports[0], USER, SECRET)) {
             s3.createBucket(b -> b.bucket("crash"));
             for (int i = 0; i < FILES; i++) {
                 byte[] body = AwsCliIT.random(SIZE, 60 + i);
@@ -69,9 +65,7 @@ class TieringCrashIT {
         admin.expect(201, "POST", "/api/v1/volumes", "{\"id\":\"nas-1\",\"tier\":\"nas\",\"path\":\"" + nas + "\"}");
         // The packaged server (jar + lib/ as shipped) opens a cloud volume too: its SDK is on the class path.
         try (CloudEndpoint cloud = CloudEndpoint.start(tmp.resolve("cloud"), "spare")) {
-            admin.expect(201, "POST", "/api/v1/volumes", "{\"id\":\"cloud-1\",\"tier\":\"cloud\",\"cloud\":{"
-                    + "\"endpoint\":\"" + cloud.url() + "\",\"bucket\":\"spare\",\"accessKey\":\""
-                    + CloudEndpoint.ACCESS + "\",\"secretKey\":\"" + CloudEndpoint.SECRET + "\"}}");
+            admin.expect(201, "POST", "/api/v1/volumes", cloud.volumeJson("cloud-1", "spare", ""));
         }
         admin.expect(201, "PUT", "/api/v1/policies",
                 "{\"rules\":[{\"match\":{\"bucket\":\"crash\"},\"target\":{\"tier\":\"nas\"}}]}");
@@ -81,7 +75,7 @@ class TieringCrashIT {
         first.process().waitFor();
 
         ServerProcess second = start(data, ports);
-        try (S3Client s3 = client(ports[0])) {
+        try (S3Client s3 = TestServers.s3Client(ports[0], USER, SECRET)) {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 assertArrayEquals(f.getValue(), s3.getObjectAsBytes(b -> b.bucket("crash").key(f.getKey()))
                         .asByteArray(), f.getKey() + " right after the restart");
@@ -151,12 +145,4 @@ class TieringCrashIT {
         return p;
     }
 
-    private static S3Client client(int port) {
-        return S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(USER, SECRET)))
-                .forcePathStyle(true)
-                .build();
-    }
 }

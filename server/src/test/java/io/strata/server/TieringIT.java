@@ -99,14 +99,12 @@ class TieringIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void volumesAreAddedOverTheAdminApi() throws Exception {
         Path nas = Files.createDirectories(tmp.resolve("nas-mount"));
         admin.expect(201, "POST", "/api/v1/volumes",
                 "{\"id\":\"nas-1\",\"tier\":\"nas\",\"path\":\"" + nas + "\"}");
-        admin.expect(201, "POST", "/api/v1/volumes", "{\"id\":\"cloud-1\",\"tier\":\"cloud\",\"cloud\":{"
-                + "\"endpoint\":\"" + cloud.url() + "\",\"bucket\":\"" + CLOUD_BUCKET + "\",\"prefix\":\"strata\","
-                + "\"accessKey\":\"" + CloudEndpoint.ACCESS + "\",\"secretKey\":\"" + CloudEndpoint.SECRET + "\"}}");
+        admin.expect(201, "POST", "/api/v1/volumes", cloud.volumeJson("cloud-1", CLOUD_BUCKET, "strata"));
 
         JsonNode list = admin.get("/api/v1/volumes").get("volumes");
         Map<String, String> tiers = new java.util.TreeMap<>();
@@ -125,7 +123,7 @@ class TieringIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void aPolicyMovesFilesToNasWhileReadersKeepReadingTheSameBytes() throws Exception {
         for (String key : etags.keySet()) {
             inodes.put(key, placement(key).get("inodeId").asLong());
@@ -156,7 +154,32 @@ class TieringIT {
     }
 
     @Test
-    @Order(3)
+    @Order(25)
+    void aPutDuringAMoveWinsAndTheMoveStartsOverWithTheNewBytes() throws Exception {
+        byte[] first = AwsCliIT.random(24 << 20, 43);
+        byte[] second = AwsCliIT.random(24 << 20, 44);
+        s3.putObject(b -> b.bucket(BUCKET).key("race/r.bin"), RequestBody.fromBytes(first));
+        publish("{\"rules\":[{\"name\":\"set-to-nas\",\"match\":{\"path\":\"set/**\"},\"target\":{\"tier\":\"nas\"}},"
+                + "{\"name\":\"race-to-nas\",\"match\":{\"path\":\"race/**\"},\"target\":{\"tier\":\"nas\"}}]}");
+        admin.expect(200, "POST", "/api/v1/policies/apply", null);
+        // Replace the object while its copy is under way (8 MiB/s: the copy takes about 3 s).
+        awaitMove(m -> m.get("plan").get("path").asText().equals("race/r.bin")
+                && m.get("bytesCopied").asLong() > (2 << 20));
+        s3.putObject(b -> b.bucket(BUCKET).key("race/r.bin"), RequestBody.fromBytes(second));
+        awaitMovesDone();
+        assertArrayEquals(second, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("race/r.bin")).asByteArray(),
+                "the write made during the move is what everyone reads");
+        assertEquals("\"" + md5(second) + "\"", s3.headObject(b -> b.bucket(BUCKET).key("race/r.bin")).eTag());
+        // Whichever way the race went, the policy still gets its way, with the new bytes.
+        admin.expect(200, "POST", "/api/v1/policies/apply", null);
+        awaitMovesDone();
+        assertEquals(Set.of("nas-1"), volumes(placement("race/r.bin")));
+        assertArrayEquals(second, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("race/r.bin")).asByteArray());
+        s3.deleteObject(b -> b.bucket(BUCKET).key("race/r.bin"));
+    }
+
+    @Test
+    @Order(30)
     void thenToTheCloudWhereEachFileIsAPlainObjectUnderItsOwnName() throws Exception {
         publish("{\"rules\":[{\"name\":\"set-to-cloud\",\"match\":{\"path\":\"set/**\",\"minSize\":\"1KiB\"},"
                 + "\"target\":{\"tier\":\"cloud\"}},{\"match\":{\"path\":\"set/**\"},\"target\":{\"pin\":true}}]}");
@@ -188,11 +211,39 @@ class TieringIT {
             assertArrayEquals(big, direct.getObjectAsBytes(b -> b.bucket(CLOUD_BUCKET)
                     .key("strata/data/set/big.bin")).asByteArray());
         }
-        assertEquals(2, admin.get("/api/v1/policies/versions").get("versions").size());
+        JsonNode versions = admin.get("/api/v1/policies/versions").get("versions");
+        for (int i = 0; i < versions.size(); i++) {
+            assertEquals(i + 1, versions.get(i).get("version").asInt(), "versions are numbered 1, 2, ...");
+        }
+        assertEquals("set-to-cloud", versions.get(versions.size() - 1).get("rules").get(0).get("name").asText());
+        assertEquals("set-to-nas", versions.get(0).get("rules").get(0).get("name").asText(), "old versions stay");
     }
 
     @Test
-    @Order(4)
+    @Order(35)
+    void aRuleWithRecallOnAccessBringsACloudFileHomeWhenItIsRead() throws Exception {
+        publish("{\"rules\":[{\"name\":\"recall\",\"match\":{\"path\":\"set/nfs.bin\"},"
+                + "\"target\":{\"tier\":\"cloud\",\"recallOnAccess\":true}},"
+                + "{\"match\":{\"path\":\"set/**\"},\"target\":{\"pin\":true}}]}");
+        JsonNode plan = admin.expect(200, "POST", "/api/v1/policies/apply", null);
+        assertEquals(0, plan.get("files").asLong(), "everything is where the rules want it: " + plan);
+        assertEquals(Set.of("cloud-1"), volumes(placement("set/nfs.bin")));
+
+        assertArrayEquals(viaNfs, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/nfs.bin")).asByteArray());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!volumes(placement("set/nfs.bin")).equals(Set.of("local-1"))) {
+            if (System.nanoTime() > deadline) {
+                fail("set/nfs.bin was not recalled: " + admin.get("/api/v1/moves"));
+            }
+            Thread.sleep(200);
+        }
+        awaitMovesDone();
+        assertEquals(Set.of("cloud-1"), volumes(placement("set/big.bin")), "a file not read stays in the cloud");
+        assertArrayEquals(viaNfs, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/nfs.bin")).asByteArray());
+    }
+
+    @Test
+    @Order(40)
     void whileTheCloudIsDownHotDataServesColdDataSaysRetryAndMovesResumeWhenItIsBack() throws Exception {
         cloud.down();
         try {
@@ -225,7 +276,7 @@ class TieringIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void aDrainedVolumeEmptiesAndIsRemovedAndTheBuiltInOneStays() throws Exception {
         publish("{\"rules\":[{\"match\":{\"path\":\"set/**\"},\"target\":{\"volume\":\"nas-1\"}}]}");
         admin.expect(200, "POST", "/api/v1/policies/apply", null);
@@ -250,7 +301,7 @@ class TieringIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void theMetricsEndpointIsScrapedAndParsedWithTheMoverS3NfsAndVolumeMeters() throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.adminPort()
@@ -285,6 +336,12 @@ class TieringIT {
 
     private static JsonNode placement(String key) throws Exception {
         return admin.get("/api/v1/placement/" + BUCKET + "/" + key);
+    }
+
+    private static Set<String> volumes(JsonNode placement) {
+        Set<String> on = new TreeSet<>();
+        placement.get("ranges").forEach(r -> on.add(r.get("volume").asText()));
+        return on;
     }
 
     private static void assertOn(String key, String volume, String storageClass) throws Exception {

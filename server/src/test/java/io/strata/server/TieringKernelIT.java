@@ -52,9 +52,7 @@ class TieringKernelIT {
         s3 = TestServers.s3Client(server.s3Port());
         admin = new AdminHttp(server.adminPort(), TestServers.USER, TestServers.SECRET);
         s3.createBucket(b -> b.bucket("ktier"));
-        admin.expect(201, "POST", "/api/v1/volumes", "{\"id\":\"cloud-1\",\"tier\":\"cloud\",\"cloud\":{"
-                + "\"endpoint\":\"" + cloud.url() + "\",\"bucket\":\"archive\",\"accessKey\":\""
-                + CloudEndpoint.ACCESS + "\",\"secretKey\":\"" + CloudEndpoint.SECRET + "\"}}");
+        admin.expect(201, "POST", "/api/v1/volumes", cloud.volumeJson("cloud-1", "archive", ""));
     }
 
     @AfterAll

@@ -58,13 +58,7 @@ final class Planner {
             for (NamespaceWalk.FileVisit v : batch) {
                 Inode inode = v.inode();
                 scanned[0]++;
-                Long read = reads.get(inode.id());
-                long modified = inode.posix().mtimeNanos() / 1_000_000;
-                FileFacts facts = new FileFacts(v.bucket(), v.path(), inode.size(), modified,
-                        read == null ? modified : Math.max(read, modified),
-                        inode.object() == null ? Map.of() : inode.object().tags(),
-                        inode.object() == null ? Map.of() : inode.object().userMetadata());
-                Decision d = policy.evaluate(facts, now);
+                Decision d = policy.evaluate(FileFacts.of(v.bucket(), v.path(), inode, reads.get(inode.id())), now);
                 if (d.matched() && d.rule().target().recallOnAccess() && onCloud(inode)) {
                     recallable.put(inode.id(), new Recallable(v.bucket(), v.path(), inode.size(), d.rule().name()));
                 }

@@ -19,7 +19,6 @@ import io.strata.tiering.volume.VolumeRegistry;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Answers "where do the bytes of this file sit, and what does the policy say about it". */
 public final class PlacementService implements PlacementControl {
@@ -53,11 +52,7 @@ public final class PlacementService implements PlacementControl {
         if (inode.isFile()) {
             access.flush();
             Long read = access.lastAccess(List.of(inode.id())).get(inode.id());
-            long modified = inode.posix().mtimeNanos() / 1_000_000;
-            d = policy.evaluate(new FileFacts(bucket, path, inode.size(), modified,
-                    read == null ? modified : Math.max(read, modified),
-                    inode.object() == null ? Map.of() : inode.object().tags(),
-                    inode.object() == null ? Map.of() : inode.object().userMetadata()), System.currentTimeMillis());
+            d = policy.evaluate(FileFacts.of(bucket, path, inode, read), System.currentTimeMillis());
         }
         return new Placement(bucket, path, inode.id(), inode.size(),
                 inode.object() == null ? null : inode.object().etag(), StorageClasses.of(inode, volumes), ranges,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.strata.tiering.volume.BlobReader;
 import io.strata.tiering.volume.BlobWriter;
 import io.strata.tiering.volume.Tier;
+import io.strata.tiering.volume.StubVolume;
 import io.strata.tiering.volume.Volume;
 import io.strata.tiering.volume.VolumeUsage;
 import java.io.IOException;
@@ -14,52 +15,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CloudKeysTest {
-    /** A bucket holding the given blob ids; only {@code exists} is asked. */
-    private record Bucket(Set<String> ids) implements Volume {
-        @Override
-        public String id() {
-            return "cold";
-        }
-
-        @Override
-        public Tier tier() {
-            return Tier.CLOUD;
-        }
-
-        @Override
-        public boolean exists(String blobId) {
-            return ids.contains(blobId);
-        }
-
-        @Override
-        public BlobWriter create(String blobId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BlobReader open(String blobId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void delete(String blobId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public VolumeUsage usage() {
-            throw new UnsupportedOperationException();
-        }
+    /** A cloud bucket holding the given blob ids; only {@code exists} is asked of it. */
+    private static StubVolume bucket(Set<String> ids) {
+        return StubVolume.holding("cold", Tier.CLOUD, ids);
     }
 
     @Test
     void aFreeKeyIsTheFilesBucketAndPath() throws IOException {
-        assertEquals("logs/2024/app.gz", CloudKeys.pick(new Bucket(Set.of()), "logs", "2024/app.gz"));
+        assertEquals("logs/2024/app.gz", CloudKeys.pick(bucket(Set.of()), "logs", "2024/app.gz"));
     }
 
     @Test
     void anOccupiedKeyIsNeverOverwritten() throws IOException {
-        String key = CloudKeys.pick(new Bucket(Set.of("logs/app.gz")), "logs", "app.gz");
+        String key = CloudKeys.pick(bucket(Set.of("logs/app.gz")), "logs", "app.gz");
         assertNotEquals("logs/app.gz", key);
         assertTrue(key.matches("logs/app\\.gz\\.strata-[0-9a-f]{8}"), key);
     }

@@ -10,6 +10,7 @@ import io.strata.meta.model.PosixAttrs;
 import io.strata.tiering.volume.BlobReader;
 import io.strata.tiering.volume.BlobWriter;
 import io.strata.tiering.volume.Tier;
+import io.strata.tiering.volume.StubVolume;
 import io.strata.tiering.volume.Volume;
 import io.strata.tiering.volume.VolumeRegistry;
 import io.strata.tiering.volume.VolumeUsage;
@@ -18,40 +19,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StorageClassesTest {
-    /** Only a volume's id and tier matter for the storage class. */
-    private record FakeVolume(String id, Tier tier) implements Volume {
-        @Override
-        public BlobWriter create(String blobId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean exists(String blobId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BlobReader open(String blobId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void delete(String blobId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public VolumeUsage usage() {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     private final VolumeRegistry volumes = new VolumeRegistry();
 
     StorageClassesTest() {
-        volumes.add(new FakeVolume("nvme-1", Tier.NVME));
-        volumes.add(new FakeVolume("nas-1", Tier.NAS));
-        volumes.add(new FakeVolume("cold", Tier.CLOUD));
+        volumes.add(StubVolume.of("nvme-1", Tier.NVME));
+        volumes.add(StubVolume.of("nas-1", Tier.NAS));
+        volumes.add(StubVolume.of("cold", Tier.CLOUD));
     }
 
     private static Inode fileOn(String... volumeIds) {
