@@ -3,6 +3,7 @@ package io.strata.tiering.data;
 import io.strata.meta.codec.LedgerCodec;
 import io.strata.meta.ns.BlobLedger;
 import io.strata.tiering.volume.VolumeRegistry;
+import io.strata.tiering.volume.VolumeUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -21,6 +22,8 @@ public final class Reclaimer implements AutoCloseable {
     private final VolumeRegistry volumes;
     private final ReadLeases leases;
     private final Duration grace;
+    /** Volumes whose outage was reported already. */
+    private final java.util.Set<String> unreachable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "strata-reclaimer");
         t.setDaemon(true);
@@ -50,7 +53,14 @@ public final class Reclaimer implements AutoCloseable {
             try {
                 volumes.require(e.blob().volumeId()).delete(e.blob().blobId());
                 ledger.forget(e.blob());
+                unreachable.remove(e.blob().volumeId());
                 deleted++;
+            } catch (VolumeUnavailableException ex) {
+                // Said once per outage and volume, not every pass: the volume's own errors tell the story.
+                if (unreachable.add(e.blob().volumeId())) {
+                    LOG.warn("cannot reclaim data files on {} while it is unreachable; retrying: {}",
+                            e.blob().volumeId(), ex.getMessage());
+                }
             } catch (Exception ex) {
                 LOG.warn("could not reclaim {} yet: {}", e.blob().token(), ex.toString());
             }
