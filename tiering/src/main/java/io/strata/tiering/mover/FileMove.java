@@ -30,6 +30,7 @@ final class FileMove {
     enum Outcome { MOVED, GONE, CHANGED, CANCELLED }
 
     private static final int CHUNK = 1 << 20;
+    private static final byte[] ZEROS = new byte[64 * 1024];
 
     private final MetaStore meta;
     private final ObjectStore store;
@@ -83,7 +84,9 @@ final class FileMove {
         CRC32C crc = new CRC32C();
         boolean done = false;
         try (Segments open = new Segments(store.segments(inode, new ByteRange(0, inode.size() - 1)))) {
-            ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+            // Direct: file reads and writes then copy once each, not through a JDK bounce buffer.
+            ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
+            byte[] streamed = null;
             for (ReadSegment s : open.list) {
                 long done0 = 0;
                 while (done0 < s.length()) {
@@ -92,7 +95,10 @@ final class FileMove {
                     }
                     buf.clear();
                     buf.limit((int) Math.min(CHUNK, s.length() - done0));
-                    fill(s, buf, done0);
+                    if (s instanceof ReadSegment.Stream && streamed == null) {
+                        streamed = new byte[64 * 1024];
+                    }
+                    fill(s, buf, done0, streamed);
                     buf.flip();
                     int n = buf.remaining();
                     throttle.acquire(n);
@@ -112,7 +118,7 @@ final class FileMove {
         }
     }
 
-    private static void fill(ReadSegment s, ByteBuffer buf, long offset) throws IOException {
+    private static void fill(ReadSegment s, ByteBuffer buf, long offset, byte[] streamed) throws IOException {
         if (s instanceof ReadSegment.FileBytes f) {
             while (buf.hasRemaining()) {
                 if (f.channel().read(buf, f.position() + offset + buf.position()) < 0) {
@@ -121,11 +127,11 @@ final class FileMove {
             }
         } else if (s instanceof ReadSegment.Stream r) {
             while (buf.hasRemaining()) {
-                int n = r.in().read(buf.array(), buf.position(), buf.remaining());
+                int n = r.in().read(streamed, 0, Math.min(streamed.length, buf.remaining()));
                 if (n < 0) {
                     throw new IOException("cloud copy shorter than its extent");
                 }
-                buf.position(buf.position() + n);
+                buf.put(streamed, 0, n);
             }
         } else if (s instanceof ReadSegment.Bytes b) {
             ByteBuffer src = b.data().duplicate();
@@ -134,7 +140,7 @@ final class FileMove {
             buf.put(src);
         } else {
             while (buf.hasRemaining()) {
-                buf.put((byte) 0);
+                buf.put(ZEROS, 0, Math.min(ZEROS.length, buf.remaining()));
             }
         }
     }
