@@ -257,6 +257,16 @@ class TieringIT {
                 assertEquals(503, e.statusCode(), e.toString());
                 assertEquals("ServiceUnavailable", e.awsErrorDetails().errorCode());
             }
+            // Over NFS the same read is NFS3ERR_JUKEBOX ("try again later"; the kernel client waits and retries,
+            // libnfs gives up): no byte is served, and the server counts the status it sent.
+            Map<String, String> jukebox = Map.of("procedure", "READ", "status", "NFS3ERR_JUKEBOX");
+            double before = PrometheusText.parse(server.metrics().scrape())
+                    .value("strata_nfs_operations_seconds_count", jukebox).orElse(0.0);
+            Proc.Result nfsRead = Proc.run(List.of(Tools.NFS_CAT, url("/" + BUCKET + "/set/big.bin")),
+                    Map.of("PATH", "/usr/bin:/bin"), null, Duration.ofSeconds(60));
+            assertTrue(nfsRead.exit() != 0 && nfsRead.out().isEmpty(), nfsRead.describe());
+            assertTrue(PrometheusText.parse(server.metrics().scrape())
+                    .value("strata_nfs_operations_seconds_count", jukebox).orElse(0.0) > before);
             // Metadata does not need the cloud: HEAD and listings still answer.
             assertEquals(etags.get("set/big.bin"), s3.headObject(b -> b.bucket(BUCKET).key("set/big.bin")).eTag());
 
