@@ -62,6 +62,15 @@ final class TestServers {
                 .build();
     }
 
+    /** Closes what was opened, last first, skipping what never was (nulls): for @AfterAll. */
+    static void closeAll(AutoCloseable... opened) throws Exception {
+        for (int i = opened.length - 1; i >= 0; i--) {
+            if (opened[i] != null) {
+                opened[i].close();
+            }
+        }
+    }
+
     /** Distinct ports free right now (held together while chosen so they differ). */
     static int[] freePorts(int n) throws IOException {
         ServerSocket[] sockets = new ServerSocket[n];

@@ -57,15 +57,7 @@ class TieringKernelIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (cloud != null) {
-            cloud.close();
-        }
+        TestServers.closeAll(cloud, server, s3);
     }
 
     @Test
