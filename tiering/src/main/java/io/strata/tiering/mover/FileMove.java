@@ -5,6 +5,8 @@ import io.strata.meta.model.BlobRef;
 import io.strata.meta.model.Extent;
 import io.strata.meta.model.Inode;
 import io.strata.tiering.data.ReadSegment;
+import io.strata.tiering.data.SegmentTransfer;
+import java.util.concurrent.CancellationException;
 import io.strata.tiering.store.ByteRange;
 import io.strata.tiering.store.ObjectStore;
 import io.strata.tiering.volume.BlobReader;
@@ -30,7 +32,6 @@ final class FileMove {
     enum Outcome { MOVED, GONE, CHANGED, CANCELLED }
 
     private static final int CHUNK = 1 << 20;
-    private static final byte[] ZEROS = new byte[64 * 1024];
 
     private final MetaStore meta;
     private final ObjectStore store;
@@ -84,63 +85,24 @@ final class FileMove {
         CRC32C crc = new CRC32C();
         boolean done = false;
         try (Segments open = new Segments(store.segments(inode, new ByteRange(0, inode.size() - 1)))) {
-            // Direct: file reads and writes then copy once each, not through a JDK bounce buffer.
-            ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
-            byte[] streamed = null;
-            for (ReadSegment s : open.list) {
-                long done0 = 0;
-                while (done0 < s.length()) {
-                    if (task.cancelled) {
-                        return null;
-                    }
-                    buf.clear();
-                    buf.limit((int) Math.min(CHUNK, s.length() - done0));
-                    if (s instanceof ReadSegment.Stream && streamed == null) {
-                        streamed = new byte[64 * 1024];
-                    }
-                    fill(s, buf, done0, streamed);
-                    buf.flip();
-                    int n = buf.remaining();
-                    throttle.acquire(n);
-                    crc.update(buf.duplicate());
-                    writer.write(buf);
-                    done0 += n;
-                    task.copied.addAndGet(n);
+            SegmentTransfer.transfer(open.list, chunk -> {
+                if (task.cancelled) {
+                    throw new CancellationException();
                 }
-            }
+                int n = chunk.remaining();
+                throttle.acquire(n);
+                crc.update(chunk.duplicate());
+                writer.write(chunk);
+                task.copied.addAndGet(n);
+            });
             writer.commit();
             done = true;
             return crc.getValue();
+        } catch (CancellationException e) {
+            return null;
         } finally {
             if (!done) {
                 writer.abort();
-            }
-        }
-    }
-
-    private static void fill(ReadSegment s, ByteBuffer buf, long offset, byte[] streamed) throws IOException {
-        if (s instanceof ReadSegment.FileBytes f) {
-            while (buf.hasRemaining()) {
-                if (f.channel().read(buf, f.position() + offset + buf.position()) < 0) {
-                    throw new IOException("data file shorter than its extent");
-                }
-            }
-        } else if (s instanceof ReadSegment.Stream r) {
-            while (buf.hasRemaining()) {
-                int n = r.in().read(streamed, 0, Math.min(streamed.length, buf.remaining()));
-                if (n < 0) {
-                    throw new IOException("cloud copy shorter than its extent");
-                }
-                buf.put(streamed, 0, n);
-            }
-        } else if (s instanceof ReadSegment.Bytes b) {
-            ByteBuffer src = b.data().duplicate();
-            src.position(src.position() + (int) offset);
-            src.limit(src.position() + buf.remaining());
-            buf.put(src);
-        } else {
-            while (buf.hasRemaining()) {
-                buf.put(ZEROS, 0, Math.min(ZEROS.length, buf.remaining()));
             }
         }
     }

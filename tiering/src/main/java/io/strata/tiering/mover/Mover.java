@@ -51,7 +51,8 @@ public final class Mover implements MoveControl, AutoCloseable {
     private final Map<Long, MoveTask> activeByInode = new ConcurrentHashMap<>();
     private final Map<String, MoveTask> finished = new LinkedHashMap<>();
     private final DelayQueue<Ready> queue = new DelayQueue<>();
-    private volatile Map<Long, Planner.Recallable> recallable = Map.of();
+    /** Files whose rule recalls them when read in the cloud; replaced by each evaluation. */
+    private volatile Map<Long, Planner.Recallable> recallable = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "strata-mover-timer"));
     private final Counter bytesMoved;
@@ -99,7 +100,7 @@ public final class Mover implements MoveControl, AutoCloseable {
     @Override
     public synchronized MovePlan applyNow() {
         Planner.Result r = planner.plan(policies.compiled(), DRY_RUN_LIST);
-        recallable = r.recallable();
+        recallable = new ConcurrentHashMap<>(r.recallable());
         int queued = 0;
         for (PlannedMove m : r.moves()) {
             if (enqueue(m)) {
@@ -165,20 +166,16 @@ public final class Mover implements MoveControl, AutoCloseable {
 
     /** A read just reached the cloud tier: move the file back if its rule asks for recall on access. */
     private void recallIfAsked(long inodeId) {
-        Planner.Recallable r = recallable.get(inodeId);
-        if (r == null || activeByInode.containsKey(inodeId)) {
+        if (activeByInode.containsKey(inodeId)) {
+            return;
+        }
+        Planner.Recallable r = recallable.remove(inodeId);
+        if (r == null) {
             return;
         }
         Volume hot = volumes.writeTarget();
-        recallable = without(recallable, inodeId);
         enqueue(new PlannedMove(r.bucket(), r.path(), inodeId, r.size(), "cloud", hot.id(), r.rule(),
                 "read while in the cloud tier; rule " + r.rule() + " asks for recall on access"));
-    }
-
-    private static Map<Long, Planner.Recallable> without(Map<Long, Planner.Recallable> m, long id) {
-        Map<Long, Planner.Recallable> copy = new java.util.HashMap<>(m);
-        copy.remove(id);
-        return copy;
     }
 
     private void scheduledRound() {

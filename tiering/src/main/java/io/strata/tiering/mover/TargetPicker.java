@@ -1,6 +1,5 @@
 package io.strata.tiering.mover;
 
-import io.strata.meta.model.BlobRef;
 import io.strata.meta.model.Extent;
 import io.strata.meta.model.Inode;
 import io.strata.tiering.policy.Decision;
@@ -53,7 +52,7 @@ final class TargetPicker {
         return best != null ? best : onDraining ? evacuationTarget(on) : null;
     }
 
-    /** The tiers of the volumes holding the inode's bytes. */
+    /** The volumes holding the inode's bytes. */
     static Set<String> volumesOf(Inode inode) {
         Set<String> out = new LinkedHashSet<>();
         for (Extent e : inode.extents()) {
@@ -64,22 +63,17 @@ final class TargetPicker {
 
     private boolean allOnTier(Set<String> on, Tier tier) {
         for (String id : on) {
-            Tier t = BlobRef.INLINE_VOLUME.equals(id) ? Tier.NVME : tierOf(id);
-            if (t != tier) {
+            Tier t = volumes.tierOf(id);
+            if (t == null || !t.satisfies(tier)) {
                 return false;
             }
         }
         return true;
     }
 
-    private Tier tierOf(String id) {
-        Volume v = volumes.find(id);
-        return v == null ? null : v.tier();
-    }
-
     private Volume evacuationTarget(Set<String> on) {
         for (String id : on) {
-            Tier tier = tierOf(id);
+            Tier tier = volumes.tierOf(id);
             if (tier != null && volumes.isDraining(id)) {
                 Volume sameTier = roomiest(tier);
                 if (sameTier != null) {

@@ -3,7 +3,6 @@ package io.strata.tiering.placement;
 import io.strata.meta.MetaStore;
 import io.strata.meta.error.MetaException;
 import io.strata.meta.key.ObjectKey;
-import io.strata.meta.model.BlobRef;
 import io.strata.meta.model.Extent;
 import io.strata.meta.model.Inode;
 import io.strata.tiering.access.AccessTracker;
@@ -13,8 +12,6 @@ import io.strata.tiering.policy.CompiledPolicy;
 import io.strata.tiering.policy.Decision;
 import io.strata.tiering.policy.FileFacts;
 import io.strata.tiering.policy.PolicyBook;
-import io.strata.tiering.volume.Tier;
-import io.strata.tiering.volume.Volume;
 import io.strata.tiering.volume.VolumeRegistry;
 
 import java.util.ArrayList;
@@ -44,7 +41,7 @@ public final class PlacementService implements PlacementControl {
         }
         List<PlacedRange> ranges = new ArrayList<>();
         for (Extent e : inode.extents()) {
-            ranges.add(new PlacedRange(e.offset(), e.length(), e.blob().volumeId(), tierOf(e.blob()),
+            ranges.add(new PlacedRange(e.offset(), e.length(), e.blob().volumeId(), volumes.tierOf(e.blob().volumeId()),
                     e.blob().blobId()));
         }
         CompiledPolicy policy = policies.compiled();
@@ -68,21 +65,8 @@ public final class PlacementService implements PlacementControl {
             case PIN -> null;
             case VOLUME -> ranges.stream().allMatch(r -> r.volume().equals(d.rule().target().volume()))
                     ? null : d.rule().target().volume();
-            case TIER -> ranges.stream().allMatch(r -> onTier(r, d.rule().target().tier()))
-                    ? null : "tier " + d.rule().target().tier().name().toLowerCase(java.util.Locale.ROOT);
+            case TIER -> ranges.stream().allMatch(r -> r.tier() != null
+                    && r.tier().satisfies(d.rule().target().tier())) ? null : "tier " + d.rule().target().tier().name().toLowerCase(java.util.Locale.ROOT);
         };
-    }
-
-    /** Bytes kept in the metadata store count as nvme: they are as hot as bytes get. */
-    private static boolean onTier(PlacedRange r, Tier tier) {
-        return r.tier() == tier || (tier == Tier.NVME && r.tier() == Tier.METADATA);
-    }
-
-    private Tier tierOf(BlobRef blob) {
-        if (blob.isInline()) {
-            return Tier.METADATA;
-        }
-        Volume v = volumes.find(blob.volumeId());
-        return v == null ? null : v.tier();
     }
 }

@@ -3,7 +3,6 @@ package io.strata.tiering.placement;
 import io.strata.meta.model.Extent;
 import io.strata.meta.model.Inode;
 import io.strata.tiering.volume.Tier;
-import io.strata.tiering.volume.Volume;
 import io.strata.tiering.volume.VolumeRegistry;
 
 /**
@@ -46,12 +45,10 @@ public final class StorageClasses {
         return of(coldestTier(inode, volumes));
     }
 
+    /** A volume no longer known is shown as the default class rather than failing a GET. */
     static Tier tierOf(String volumeId, VolumeRegistry volumes) {
-        if (io.strata.meta.model.BlobRef.INLINE_VOLUME.equals(volumeId)) {
-            return Tier.METADATA;
-        }
-        Volume v = volumes.find(volumeId);
-        return v == null ? Tier.NVME : v.tier();
+        Tier t = volumes.tierOf(volumeId);
+        return t == null ? Tier.NVME : t;
     }
 
     private static int rank(Tier t) {

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.strata.tiering.volume.Volume;
 import io.strata.tiering.placement.StorageClasses;
 import io.strata.tiering.access.AccessTracker;
+import io.strata.tiering.data.SegmentTransfer;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -271,43 +273,12 @@ public final class ObjectStore {
     }
 
     /** Hands the open object's bytes to {@code sink} in order, a buffer at a time. */
-    private static void transfer(OpenObject source, ChunkSink sink) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
-        for (ReadSegment s : source.segments()) {
-            long done = 0;
-            while (done < s.length()) {
-                buf.clear();
-                buf.limit((int) Math.min(buf.capacity(), s.length() - done));
-                if (s instanceof ReadSegment.FileBytes f) {
-                    if (f.channel().read(buf, f.position() + done) < 0) {
-                        throw new IOException("data file shorter than its extent");
-                    }
-                } else if (s instanceof ReadSegment.Stream r) {
-                    int n = r.in().read(buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());
-                    if (n < 0) {
-                        throw new IOException("data file shorter than its extent");
-                    }
-                    buf.position(buf.position() + n);
-                } else if (s instanceof ReadSegment.Bytes b) {
-                    ByteBuffer src = b.data().duplicate();
-                    src.position(src.position() + (int) done);
-                    src.limit(src.position() + buf.remaining());
-                    buf.put(src);
-                } else {
-                    while (buf.hasRemaining()) {
-                        buf.put((byte) 0);
-                    }
-                }
-                buf.flip();
-                done += buf.remaining();
-                sink.accept(buf);
-            }
+    private static void transfer(OpenObject source, SegmentTransfer.ChunkSink sink) throws IOException {
+        try {
+            SegmentTransfer.transfer(source.segments(), sink);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("copy interrupted");
         }
-    }
-
-    /** Receives copied bytes; the buffer is reused after the call. */
-    @FunctionalInterface
-    private interface ChunkSink {
-        void accept(ByteBuffer chunk) throws IOException;
     }
 }

@@ -40,11 +40,11 @@ public interface Volume {
 
     /**
      * Streams {@code length} bytes of a blob from {@code offset}; for cloud volumes one ranged GET, so a range read
-     * never recalls the whole blob. {@link java.nio.file.NoSuchFileException} if it does not exist.
+     * never recalls the whole blob. {@link java.nio.file.NoSuchFileException} if it does not exist. Only volumes
+     * that are not {@link #isLocal() local} are read this way; local ones hand out their file channels.
      */
     default InputStream openStream(String blobId, long offset, long length) throws IOException {
-        BlobReader reader = open(blobId);
-        return new BlobReaderStream(reader, offset, length);
+        throw new UnsupportedOperationException("volume " + id() + " is local: read it through its file channel");
     }
 
     /** Whether bytes are read through local file channels (zero-copy sends, cached channels). */

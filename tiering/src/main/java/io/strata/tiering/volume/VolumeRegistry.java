@@ -1,5 +1,6 @@
 package io.strata.tiering.volume;
 
+import io.strata.meta.model.BlobRef;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,15 @@ public final class VolumeRegistry {
     /** The volume, or null when none has the id. */
     public Volume find(String id) {
         return byId.get(id);
+    }
+
+    /** The tier of the volume holding a blob: METADATA for inline bytes, null for an unknown volume. */
+    public Tier tierOf(String volumeId) {
+        if (BlobRef.INLINE_VOLUME.equals(volumeId)) {
+            return Tier.METADATA;
+        }
+        Volume v = byId.get(volumeId);
+        return v == null ? null : v.tier();
     }
 
     /** Forgets the volume (it must hold nothing any more). */

@@ -35,8 +35,8 @@ public final class Relocations {
             if (inode == null || inode.version() != expectedVersion || !inode.extents().equals(expectedExtents)) {
                 return false;
             }
-            if (ExtentMaps.covered(moved) != inode.size() && ExtentMaps.covered(expectedExtents) == inode.size()) {
-                throw new IllegalArgumentException("a relocation must cover the same bytes");
+            if (ExtentMaps.covered(moved) < ExtentMaps.covered(inode.extents())) {
+                throw new IllegalArgumentException("a relocation must cover every byte the file has");
             }
             ledger.referenced(ExtentMaps.blobs(moved));
             ledger.released(ExtentMaps.releasedBy(inode.extents(), ExtentMaps.blobs(moved)));
