@@ -7,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Strata as users run it ({@code ./strata serve}) in a process of its own, capped at 512 MiB of heap, with its
- * heap use sampled by jstat throughout the run.
+ * Strata as users run it ({@code ./strata serve}) in a process of its own, capped at 512 MiB of heap. Its peak heap
+ * comes from its own GC log (the heap in use before each collection), which costs the measured run nothing; sampling
+ * with jstat started a JVM twice a second and took a third of a core from the server it measured.
  */
 public final class StrataProcess implements AutoCloseable {
     static final String ACCESS = "bench";
@@ -24,8 +22,7 @@ public final class StrataProcess implements AutoCloseable {
     private final int port;
     private final int nfsPort;
     private final int adminPort;
-    private final AtomicLong peakHeapKb = new AtomicLong();
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    private final Path gcLog;
 
     public StrataProcess(Path repo, Path dataDir, int port, int nfsPort, int discovery, int communication, boolean walFsync)
             throws IOException, InterruptedException {
@@ -42,6 +39,7 @@ public final class StrataProcess implements AutoCloseable {
         this.port = port;
         this.nfsPort = nfsPort;
         this.adminPort = adminPort;
+        this.gcLog = dataDir.resolveSibling("strata-gc.log");
         List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("strata").toString(), "serve",
                 "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--s3-port", String.valueOf(port),
                 "--nfs-port", String.valueOf(nfsPort), "--nfs-portmap=false", "--admin-port", String.valueOf(adminPort),
@@ -54,7 +52,8 @@ public final class StrataProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling("strata-bench.log").toFile());
         pb.environment().putAll(Map.of("STRATA_ROOT_USER", ACCESS, "STRATA_ROOT_PASSWORD", SECRET,
-                "STRATA_JAVA_OPTS", "-Xmx512m"));
+                // STRATA_BENCH_JAVA_OPTS adds options to the measured server (a profiler, GC logging).
+                "STRATA_JAVA_OPTS", ("-Xmx512m -Xlog:gc:file=" + gcLog + " " + System.getenv().getOrDefault("STRATA_BENCH_JAVA_OPTS", "")).trim()));
         Files.createDirectories(dataDir);
         process = pb.start();
         try {
@@ -65,10 +64,8 @@ public final class StrataProcess implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             // The caller gets no object to close: a server that came up late must not outlive the benchmark.
             process.destroyForcibly();
-            sampler.shutdownNow();
             throw e;
         }
-        sampler.scheduleAtFixedRate(this::sampleHeap, 0, 500, TimeUnit.MILLISECONDS);
     }
 
     /** The admin API's port, as passed to the constructor (0 when the server chose it). */
@@ -84,9 +81,13 @@ public final class StrataProcess implements AutoCloseable {
         return new Endpoint("strata", URI.create("http://127.0.0.1:" + port), ACCESS, SECRET);
     }
 
-    /** Highest heap in use seen (young + old generations, KiB), as jstat reports it. */
+    /** Highest heap in use before any collection so far (MiB), from the GC log; 0 if no collection ran yet. */
     public long peakHeapMiB() {
-        return peakHeapKb.get() / 1024;
+        try {
+            return Files.exists(gcLog) ? GcLog.peakHeapMiB(Files.readString(gcLog)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     public boolean alive() {
@@ -108,31 +109,8 @@ public final class StrataProcess implements AutoCloseable {
         throw new IOException("strata did not listen on " + port + " within 120 s");
     }
 
-    private void sampleHeap() {
-        try {
-            Process p = new ProcessBuilder("jstat", "-gc", String.valueOf(process.pid())).redirectErrorStream(true).start();
-            List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
-            p.waitFor();
-            if (lines.size() < 2) {
-                return;
-            }
-            String[] names = lines.get(0).trim().split("\\s+");
-            String[] values = lines.get(1).trim().split("\\s+");
-            double used = 0;
-            for (int i = 0; i < names.length && i < values.length; i++) {
-                if (names[i].equals("S0U") || names[i].equals("S1U") || names[i].equals("EU") || names[i].equals("OU")) {
-                    used += Double.parseDouble(values[i]);
-                }
-            }
-            peakHeapKb.accumulateAndGet((long) used, Math::max);
-        } catch (IOException | InterruptedException | NumberFormatException e) {
-            // A missed sample only lowers the peak's resolution.
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
-        sampler.shutdownNow();
         if (!process.isAlive()) {
             // Else a dead server shows only as connection errors in whatever request came next.
             System.err.println("strata had exited on its own (status " + process.exitValue() + ", 143: SIGTERM, "

@@ -53,8 +53,8 @@ final class NfsWorkloads {
     }
 
     /** Writes {@code bytes} in 1 MiB UNSTABLE writes from all threads, then COMMIT; MiB/s. */
-    double sequentialWrite(byte[][] file, long bytes) throws Exception {
-        byte[] fh = nfs.create(work, "big.bin");
+    double sequentialWrite(byte[][] file, long bytes, String name) throws Exception {
+        byte[] fh = nfs.create(work, name);
         file[0] = fh;
         byte[] block = new byte[MIB];
         new Random(1).nextBytes(block);

@@ -113,7 +113,9 @@ public final class FileStore implements AutoCloseable {
     public FileRead read(long id, long generation, long offset, int count) throws IOException {
         access.touched(id);
         OpenFile f = open.get(id);
-        if (f == null) {
+        if (f == null || !f.hasDirtyNow()) {
+            // Published bytes never change under a reader, so concurrent reads need not queue on the file's monitor;
+            // a write that lands meanwhile is simply ordered after this read.
             return readPublished(requireFile(id, generation), offset, count);
         }
         synchronized (f) {

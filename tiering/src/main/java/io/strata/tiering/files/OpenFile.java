@@ -110,6 +110,11 @@ final class OpenFile {
         return !dirty.isEmpty();
     }
 
+    /** {@link #hasDirty} for a caller that does not hold the monitor (it takes it for this one check). */
+    synchronized boolean hasDirtyNow() {
+        return hasDirty();
+    }
+
     long dirtyEnd() {
         return dirty.end();
     }

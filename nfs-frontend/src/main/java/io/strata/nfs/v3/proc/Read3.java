@@ -12,6 +12,7 @@ import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.ReadResult;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
+import io.strata.nfs.xdr.Payload;
 import io.strata.nfs.xdr.XdrWriter;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
@@ -40,7 +41,7 @@ public final class Read3 extends Procedure<Read3.Args> {
             Attrs.postOp(out, s);
             out.xdrEncodeInt(r.data().length);
             out.xdrEncodeBoolean(r.eof());
-            out.xdrEncodeDynamicOpaque(r.data());
+            Payload.encode(out, r.data());
         });
     }
 

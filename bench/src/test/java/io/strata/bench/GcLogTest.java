@@ -1,0 +1,26 @@
+package io.strata.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class GcLogTest {
+    @Test
+    void peakIsTheLargestHeapBeforeAnyCollection() {
+        String log = """
+                [0.012s][info][gc] Using G1
+                [1.503s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 25M->6M(64M) 4.120ms
+                [7.870s][info][gc] GC(1) Pause Young (Concurrent Start) (G1 Humongous Allocation) 301M->120M(512M) 9.001ms
+                [7.990s][info][gc] GC(2) Pause Remark 130M->130M(512M) 1.002ms
+                [9.100s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 1G->200M(2G) 12.0ms
+                """;
+        assertEquals(1024, GcLog.peakHeapMiB(log));
+        assertEquals(301, GcLog.peakHeapMiB(log.lines().limit(4).reduce("", (a, b) -> a + b + "\n")));
+    }
+
+    @Test
+    void kibibytesRoundDownAndNoCollectionIsZero() {
+        assertEquals(2, GcLog.peakHeapMiB("[1s][info][gc] GC(0) Pause Full (System.gc()) 3000K->100K(8192K) 1ms"));
+        assertEquals(0, GcLog.peakHeapMiB("[0.012s][info][gc] Using G1\n"));
+    }
+}
