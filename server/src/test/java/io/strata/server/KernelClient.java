@@ -33,9 +33,16 @@ final class KernelClient {
 
     static Result run(int nfsPort, String export, String mountOptions, int timeoutSeconds, String script,
                       Consumer<String> onLine) throws Exception {
+        return run(nfsPort, nfsPort, export, mountOptions, timeoutSeconds, script, onLine);
+    }
+
+    /** @param mountPort where MOUNT answers, for a server that does not serve it on its NFS port */
+    static Result run(int nfsPort, int mountPort, String export, String mountOptions, int timeoutSeconds,
+                      String script, Consumer<String> onLine) throws Exception {
         Path tool = Tools.linuxNfsClient();
         List<String> cmd = new ArrayList<>(List.of(tool.toString(), "--vers", "3", "--port", Integer.toString(nfsPort),
-                "--export", export, "--timeout", Integer.toString(timeoutSeconds)));
+                "--mountport", Integer.toString(mountPort), "--export", export,
+                "--timeout", Integer.toString(timeoutSeconds)));
         if (!mountOptions.isEmpty()) {
             cmd.addAll(List.of("--opts", mountOptions));
         }

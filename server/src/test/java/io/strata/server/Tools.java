@@ -42,6 +42,14 @@ final class Tools {
                 "sudo apt-get install -y --no-install-recommends curl");
     }
 
+    /** Debian's nfs-ganesha with its VFS backend, and rpcbind (the reference NFS server some tests compare with). */
+    static void requireGanesha() {
+        require(Files.isExecutable(Path.of("/usr/bin/ganesha.nfsd")) && Files.isExecutable(Path.of("/usr/sbin/rpcbind"))
+                        && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/ganesha/libfsalvfs.so")),
+                "ganesha.nfsd with its VFS backend, and rpcbind (Debian's nfs-ganesha, nfs-ganesha-vfs, rpcbind)",
+                "sudo apt-get install -y --no-install-recommends nfs-ganesha nfs-ganesha-vfs rpcbind");
+    }
+
     static void requireLibnfs() {
         require(Files.isExecutable(Path.of(NFS_CP)) && Files.isExecutable(Path.of(NFS_LS))
                         && Files.isExecutable(Path.of(NFS_CAT)), "nfs-cp, nfs-ls and nfs-cat (Debian's libnfs-utils)",

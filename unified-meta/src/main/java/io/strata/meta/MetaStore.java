@@ -56,7 +56,7 @@ public final class MetaStore implements AutoCloseable {
         clock = new NanoClock();
         ids = new InodeIds(ignite, caches.inodeIds);
         inodes = new InodeTable(caches.inodes);
-        directories = new DirectoryTable(caches.dentries, caches.dirTimes, ids);
+        directories = new DirectoryTable(caches.dentries, caches.dirTimes, ids, inodes);
         ledger = new BlobLedger(caches.ledger, config.nodeName());
         inline = new InlineTable(caches.inline);
         uploads = new UploadCatalog(caches.uploads, caches.parts, caches.uploadStamps, ledger, tx);

@@ -9,16 +9,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's nfs-ganesha (VFS backend) exporting a local directory: the NFS peer. NFSv3 needs rpcbind, which is
- * started if none answers. NFS on {@code port}, MOUNT on {@code port + 1}; the export is {@value #EXPORT}.
+ * started if none answers. NFS on {@code port}, MOUNT on {@code port + 1}; the export is {@value #EXPORT}. The
+ * integration tests use it too, as the reference a kernel client's view of Strata is compared with.
  */
-final class GaneshaPeer implements AutoCloseable {
-    static final String EXPORT = "/export";
+public final class GaneshaPeer implements AutoCloseable {
+    public static final String EXPORT = "/export";
 
     private final Process ganesha;
     private final Process rpcbind;
-    final int port;
+    public final int port;
 
-    GaneshaPeer(Path dir, int port) throws IOException, InterruptedException {
+    public GaneshaPeer(Path dir, int port) throws IOException, InterruptedException {
         this.port = port;
         Path export = Files.createDirectories(dir.resolve("export"));
         Files.createDirectories(dir.resolve("recovery"));

@@ -2,6 +2,7 @@ package io.strata.nfs.namespace;
 
 import io.strata.meta.model.ExtentMaps;
 import io.strata.meta.model.Inode;
+import io.strata.meta.model.InodeType;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.FileType;
 import io.strata.nfs.vfs.Stat;
@@ -29,6 +30,9 @@ final class Stats {
             }
             case SYMLINK -> new Stat(id, FileType.SYMLINK, p.mode(), p.nlink(), p.uid(), p.gid(), inode.size(), 0,
                     p.atimeNanos(), p.mtimeNanos(), p.ctimeNanos(), inode.version());
+            case FIFO, SOCKET -> new Stat(id, inode.type() == InodeType.FIFO ? FileType.FIFO : FileType.SOCKET,
+                    p.mode(), p.nlink(), p.uid(), p.gid(), 0, 0, p.atimeNanos(), p.mtimeNanos(), p.ctimeNanos(),
+                    inode.version());
             case FILE -> {
                 FileStore.FileView view = files.view(inode);
                 long used = Math.max(ExtentMaps.covered(inode.extents()), view.size() - inode.size());

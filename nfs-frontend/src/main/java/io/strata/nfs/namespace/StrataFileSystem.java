@@ -5,6 +5,7 @@ import static io.strata.nfs.namespace.MetaErrors.call;
 import io.strata.meta.model.Bucket;
 import io.strata.meta.model.DirEntry;
 import io.strata.meta.model.Inode;
+import io.strata.meta.model.InodeType;
 import io.strata.meta.ns.AttrChange;
 import io.strata.meta.ns.BucketCatalog;
 import io.strata.meta.ns.DirectoryTable;
@@ -18,6 +19,7 @@ import io.strata.nfs.vfs.CreateHow;
 import io.strata.nfs.vfs.DirectoryPage;
 import io.strata.nfs.vfs.Export;
 import io.strata.nfs.vfs.FileId;
+import io.strata.nfs.vfs.FileType;
 import io.strata.nfs.vfs.FsStats;
 import io.strata.nfs.vfs.ReadResult;
 import io.strata.nfs.vfs.SetAttributes;
@@ -73,7 +75,7 @@ public final class StrataFileSystem implements VirtualFileSystem {
                 at = lookup(at, part).id();
             }
         }
-        if (getattr(at).type() != io.strata.nfs.vfs.FileType.DIRECTORY) {
+        if (getattr(at).type() != FileType.DIRECTORY) {
             throw new NfsException(NfsStatus.NOTDIR, path + " is not a directory");
         }
         return at;
@@ -191,6 +193,20 @@ public final class StrataFileSystem implements VirtualFileSystem {
                 attrs.uid() != null ? attrs.uid() : caller.uid(), attrs.gid() != null ? attrs.gid() : caller.gid());
         Inode link = call(() -> tree.symlink(dir.inode(), name, target, a));
         return new FileId(link.id(), link.generation());
+    }
+
+    @Override
+    public FileId mknod(FileId dir, String name, FileType type, SetAttributes attrs, Caller caller) throws NfsException {
+        refuseAtRoot(dir, "special files cannot be created beside buckets");
+        InodeType kind = switch (type) {
+            case FIFO -> InodeType.FIFO;
+            case SOCKET -> InodeType.SOCKET;
+            default -> throw new NfsException(NfsStatus.BADTYPE, "mknod of " + type);
+        };
+        NewFileAttrs a = new NewFileAttrs(attrs.mode() != null ? attrs.mode() : 0644,
+                attrs.uid() != null ? attrs.uid() : caller.uid(), attrs.gid() != null ? attrs.gid() : caller.gid());
+        Inode node = call(() -> tree.special(dir.inode(), name, kind, a));
+        return new FileId(node.id(), node.generation());
     }
 
     @Override

@@ -58,6 +58,9 @@ public interface VirtualFileSystem {
 
     FileId symlink(FileId dir, String name, String target, SetAttributes attrs, Caller caller) throws NfsException;
 
+    /** A named pipe or socket ({@code type} FIFO or SOCKET): a name with attributes and no data. */
+    FileId mknod(FileId dir, String name, FileType type, SetAttributes attrs, Caller caller) throws NfsException;
+
     String readlink(FileId id) throws NfsException;
 
     /** Adds a name for a non-directory (hard link). */

@@ -56,6 +56,8 @@ public final class Attrs {
             case REGULAR -> 1;
             case DIRECTORY -> 2;
             case SYMLINK -> 5;
+            case SOCKET -> 6;
+            case FIFO -> 7;
         };
     }
 }

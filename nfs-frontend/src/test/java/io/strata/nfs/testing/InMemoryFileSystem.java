@@ -272,6 +272,13 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     }
 
     @Override
+    public synchronized FileId mknod(FileId dirId, String name, FileType type, SetAttributes a, Caller caller)
+            throws NfsException {
+        Node n = newNode(type, a.mode() != null ? a.mode() : 0644, caller.uid(), caller.gid(), dirId.inode());
+        return add(dir(dirId), name, n);
+    }
+
+    @Override
     public synchronized String readlink(FileId id) throws NfsException {
         Node n = node(id);
         if (n.target == null) {

@@ -303,9 +303,35 @@ class Nfs3ProceduresTest {
         assertEquals(NfsStatus.ISDIR.code(), call(REMOVE, ROOT, dirOp(root, "d")).xdrDecodeInt());
         Xdr fifo = call(MKNOD, ROOT, out -> {
             dirOp(root, "fifo").write(out);
-            out.xdrEncodeInt(7);
+            out.xdrEncodeInt(7); // NF3FIFO, then sattr3 with nothing set
+            for (int i = 0; i < 4; i++) {
+                out.xdrEncodeBoolean(false);
+            }
+            out.xdrEncodeInt(0);
+            out.xdrEncodeInt(0);
         });
-        assertEquals(NfsStatus.NOTSUPP.code(), fifo.xdrDecodeInt());
+        assertEquals(0, fifo.xdrDecodeInt());
+        assertTrue(fifo.xdrDecodeBoolean());
+        fifo.xdrDecodeDynamicOpaque();
+        assertTrue(fifo.xdrDecodeBoolean());
+        assertEquals(7, fifo.xdrDecodeInt(), "fattr3 type NF3FIFO");
+        Xdr device = call(MKNOD, ROOT, out -> {
+            dirOp(root, "null").write(out);
+            out.xdrEncodeInt(3); // NF3CHR: sattr3, then specdata3
+            for (int i = 0; i < 4; i++) {
+                out.xdrEncodeBoolean(false);
+            }
+            out.xdrEncodeInt(0);
+            out.xdrEncodeInt(0);
+            out.xdrEncodeInt(1);
+            out.xdrEncodeInt(3);
+        });
+        assertEquals(NfsStatus.NOTSUPP.code(), device.xdrDecodeInt());
+        Xdr regular = call(MKNOD, ROOT, out -> {
+            dirOp(root, "plain").write(out);
+            out.xdrEncodeInt(1);
+        });
+        assertEquals(NfsStatus.BADTYPE.code(), regular.xdrDecodeInt());
     }
 
     @Test

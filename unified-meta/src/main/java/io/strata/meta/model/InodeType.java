@@ -2,7 +2,9 @@ package io.strata.meta.model;
 
 /** What an inode is. The byte codes are persisted: never renumber them. */
 public enum InodeType {
-    FILE(1), DIRECTORY(2), SYMLINK(3);
+    FILE(1), DIRECTORY(2), SYMLINK(3),
+    /** Named pipe and socket: names with attributes and no bytes, made over NFS (MKNOD); never S3 objects. */
+    FIFO(4), SOCKET(5);
 
     private final byte code;
 

@@ -108,7 +108,7 @@ public final class BucketCatalog {
                 throw new BucketNotEmptyException(name);
             }
             long now = clock.now();
-            dirs.unlink(ROOT_ID, name, now);
+            dirs.unlink(ROOT_ID, name, InodeType.DIRECTORY, now);
             dirs.forget(bucket.rootInodeId());
             inodes.remove(bucket.rootInodeId());
             cache.remove(name);

@@ -4,6 +4,7 @@ import io.strata.meta.ignite.DentryKey;
 import io.strata.meta.ignite.DentryRow;
 import io.strata.meta.key.Utf8Order;
 import io.strata.meta.model.DirEntry;
+import io.strata.meta.model.Inode;
 import io.strata.meta.model.InodeType;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,12 @@ import static org.apache.ignite.cache.query.IndexQueryCriteriaBuilder.gt;
 import static org.apache.ignite.cache.query.IndexQueryCriteriaBuilder.gte;
 
 /**
- * Directory entries, and each directory's change stamps. Every change to a directory's entries writes one of its
+ * Directory entries, each directory's change stamps, and its link count. A directory's nlink is 2 plus its
+ * subdirectories (its entry in the parent, its own ".", and each child's ".."), as on a local file system: find(1)
+ * and file-system test suites rely on it, so linking or unlinking a directory entry updates the parent's inode in
+ * the same transaction.
+ *
+ * <p>Change stamps: Every change to a directory's entries writes one of its
  * {@value #STAMP_SLOTS} stamp slots, picked at random; an operation that needs the whole directory to hold still
  * (remove a directory only if it is empty) reads every slot in its transaction, so any change committed meanwhile
  * makes it retry. Ignite's optimistic serializable transactions validate written keys too, so a single stamp
@@ -30,6 +36,7 @@ public final class DirectoryTable {
     private final IgniteCache<DentryKey, DentryRow> entries;
     private final IgniteCache<Long, Long> stamps;
     private final InodeIds cookies;
+    private final InodeTable inodes;
     /**
      * Latest entry change per directory as this node has seen it (written by every change made here, filled from
      * the slots on a miss), so attribute reads need not read all slots. Exact while this process is the only one
@@ -39,10 +46,12 @@ public final class DirectoryTable {
     private static final int LATEST_MAX = 1 << 20;
 
     /** @param cookies hands out READDIR cookies: unique and growing, like inode ids (so they share the sequence) */
-    public DirectoryTable(IgniteCache<DentryKey, DentryRow> entries, IgniteCache<Long, Long> stamps, InodeIds cookies) {
+    public DirectoryTable(IgniteCache<DentryKey, DentryRow> entries, IgniteCache<Long, Long> stamps, InodeIds cookies,
+                          InodeTable inodes) {
         this.entries = entries;
         this.stamps = stamps;
         this.cookies = cookies;
+        this.inodes = inodes;
     }
 
     public DirEntry lookup(long dirId, String name) {
@@ -54,11 +63,25 @@ public final class DirectoryTable {
         String sortKey = Utf8Order.entrySortKey(name, type == InodeType.DIRECTORY);
         entries.put(new DentryKey(dirId, name), new DentryRow(dirId, sortKey, cookies.next(), childId, type.code()));
         touch(dirId, nowNanos);
+        if (type == InodeType.DIRECTORY) {
+            countSubdirectories(dirId, +1, nowNanos);
+        }
     }
 
-    public void unlink(long dirId, String name, long nowNanos) {
+    /** @param type the type of the entry being removed (a directory's removal lowers the parent's nlink) */
+    public void unlink(long dirId, String name, InodeType type, long nowNanos) {
         entries.remove(new DentryKey(dirId, name));
         touch(dirId, nowNanos);
+        if (type == InodeType.DIRECTORY) {
+            countSubdirectories(dirId, -1, nowNanos);
+        }
+    }
+
+    private void countSubdirectories(long dirId, int delta, long nowNanos) {
+        Inode dir = inodes.get(dirId);
+        if (dir != null) {
+            inodes.put(dir.withNlink(Math.max(2, dir.posix().nlink() + delta), nowNanos));
+        }
     }
 
     /** Records a change of the directory's entries; the value is its new mtime. */

@@ -136,6 +136,23 @@ public final class FileTree {
         });
     }
 
+    /** A named pipe or socket (what MKNOD makes): attributes only, no bytes, and not an S3 object. */
+    public Inode special(long dirId, String name, InodeType type, NewFileAttrs attrs) {
+        if (type != InodeType.FIFO && type != InodeType.SOCKET) {
+            throw new IllegalArgumentException("not a special file type: " + type);
+        }
+        return tx.run(() -> {
+            requireDirectory(dirId);
+            requireAbsent(dirId, name);
+            long now = clock.now();
+            Inode node = new Inode(ids.next(), type, ids.generation(), 0, 1, 0,
+                    new PosixAttrs(attrs.mode(), attrs.uid(), attrs.gid(), 1, now, now, now), null, List.of(), null);
+            inodes.put(node);
+            dirs.link(dirId, name, node.id(), type, now);
+            return node;
+        });
+    }
+
     /** A new name for a file or symlink (hard link). */
     public Inode link(long inodeId, long dirId, String name) {
         return tx.run(() -> {
@@ -199,7 +216,7 @@ public final class FileTree {
                 }
                 replaceTarget(source, target, toDir, toName, now);
             }
-            dirs.unlink(fromDir, fromName, now);
+            dirs.unlink(fromDir, fromName, source.type(), now);
             dirs.link(toDir, toName, source.inodeId(), source.type(), now);
             Inode moved = inodes.require(source.inodeId());
             long parent = moved.isDirectory() ? toDir : moved.parentId();
@@ -301,7 +318,7 @@ public final class FileTree {
         if (!dirs.isEmptyExcept(dirId, null)) {
             throw new DirectoryNotEmptyException(name);
         }
-        dirs.unlink(parentId, name, now);
+        dirs.unlink(parentId, name, InodeType.DIRECTORY, now);
         dirs.forget(dirId);
         inodes.remove(dirId);
     }

@@ -160,7 +160,7 @@ public final class ObjectCatalog {
                     inodes.put(inode.withObject(null, inode.version() + 1, now));
                     return true;
                 }
-                dirs.unlink(dirId, key.name(), now);
+                dirs.unlink(dirId, key.name(), InodeType.DIRECTORY, now);
                 dirs.forget(inode.id());
                 inodes.remove(inode.id());
             } else {
@@ -243,7 +243,7 @@ public final class ObjectCatalog {
                 return;
             }
             String name = key.segments().get(i - 1);
-            dirs.unlink(chain[i - 1], name, now);
+            dirs.unlink(chain[i - 1], name, InodeType.DIRECTORY, now);
             dirs.forget(dirId);
             inodes.remove(dirId);
             removedName = name;

@@ -20,7 +20,7 @@ final class Unlinks {
     }
 
     void unlink(long dirId, String name, Inode inode, long now) {
-        dirs.unlink(dirId, name, now);
+        dirs.unlink(dirId, name, inode.type(), now);
         int links = inode.posix().nlink() - 1;
         if (links > 0) {
             inodes.put(inode.withNlink(links, now));

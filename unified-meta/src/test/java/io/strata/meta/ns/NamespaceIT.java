@@ -229,6 +229,34 @@ class NamespaceIT {
     }
 
     @Test
+    void aDirectorysLinkCountIsTwoPlusItsSubdirectoriesHoweverTheyCameAndWent() {
+        String b = newBucket();
+        long root = meta.buckets().require(b).rootInodeId();
+        put(b, "a/x/file", "e1"); // implicit directories a and a/x
+        put(b, "a/y/", "e2"); // an explicit one
+        FileTree tree = meta.files();
+        long a = meta.objects().resolveDirectory(meta.buckets().require(b), List.of("a"));
+        NewFileAttrs attrs = new NewFileAttrs(0755, 0, 0);
+        tree.mkdir(a, "z", attrs);
+        tree.createFile(a, "plain", attrs, FileTree.CreateMode.GUARDED, 0);
+        assertEquals(3, nlink(root), "bucket root: a");
+        assertEquals(5, nlink(a), "a: x, y, z (files do not count)");
+        tree.rename(a, "z", root, "z"); // moves out of a into the bucket root
+        assertEquals(4, nlink(a));
+        assertEquals(4, nlink(root));
+        tree.rename(root, "z", a, "y"); // over the empty directory a/y: a loses y and gains z
+        assertEquals(4, nlink(a));
+        assertEquals(3, nlink(root));
+        tree.rmdir(a, "y");
+        assertTrue(meta.objects().delete(b, ObjectKey.parse("a/x/file"), WriteCondition.NONE)); // a/x goes too
+        assertEquals(2, nlink(a));
+    }
+
+    private static int nlink(long inodeId) {
+        return meta.inodes().require(inodeId).posix().nlink();
+    }
+
+    @Test
     void bucketWithObjectsCannotBeDeleted() {
         String b = newBucket();
         put(b, "x", "e");
