@@ -76,13 +76,13 @@ def touch(path):
     return "ok"
 
 
-def as_user(uid, gid, fn, *args):
-    """Runs fn as another user in a child process; returns its errno name or ok."""
+def as_user(uid, gid, fn, *args, groups=()):
+    """Runs fn as another user (with these supplementary groups) in a child process; returns its errno name or ok."""
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(r)
-        os.setgroups([])
+        os.setgroups(list(groups))
         os.setgid(gid)
         os.setuid(uid)
         os.write(w, err(fn, *args).encode())
@@ -406,6 +406,161 @@ def append_after_reopen():
     with open("d/sparse", "rb") as f:
         f.seek(-5, 2)
         return f.read().decode()
+
+
+@check
+def setgid_dir_gives_its_group():
+    os.mkdir("d/sg")
+    os.chown("d/sg", 0, 1234)
+    os.chmod("d/sg", 0o2775)
+    touch("d/sg/f")
+    os.mkdir("d/sg/sub", 0o755)
+    return describe("d/sg/f") + "; " + describe("d/sg/sub")
+
+
+@check
+def group_member_writes_group_writable_file():
+    touch("d/shared")
+    os.chown("d/shared", 0, 1234)
+    os.chmod("d/shared", 0o664)
+    return (as_user(1000, 1000, lambda: write("d/shared", b"m"), groups=[1234]) + " "
+            + as_user(1001, 1001, lambda: write("d/shared", b"n")))
+
+
+@check
+def access_by_group_member():
+    touch("d/tool")
+    os.chown("d/tool", 0, 1234)
+    os.chmod("d/tool", 0o750)
+    return " ".join(as_user(1000, 1000, lambda m=m: None if os.access("d/tool", m) else (_ for _ in ()).throw(
+        PermissionError(errno.EACCES, "no")), groups=[1234]) for m in (os.R_OK, os.W_OK, os.X_OK))
+
+
+@check
+def chown_by_non_root():
+    touch("d/mine")
+    os.chown("d/mine", 1000, 1000)
+    return (as_user(1000, 1000, lambda: os.chown("d/mine", 1001, -1)) + " "
+            + as_user(1000, 1000, lambda: os.chown("d/mine", -1, 1234), groups=[1234]) + " "
+            + as_user(1000, 1000, lambda: os.chown("d/mine", -1, 1235), groups=[1234]) + ", " + describe("d/mine"))
+
+
+@check
+def chown_minus_one_times():
+    return watch(["d/mine"], lambda: err(os.chown, "d/mine", -1, -1))
+
+
+@check
+def write_by_other_clears_setuid():
+    touch("d/suid")
+    os.chmod("d/suid", 0o6777)
+    r = as_user(1000, 1000, lambda: write("d/suid", b"x"))
+    return r + " " + oct(stat.S_IMODE(os.stat("d/suid").st_mode))
+
+
+@check
+def write_by_root_keeps_setuid():
+    touch("d/suid-root")
+    os.chmod("d/suid-root", 0o6755)
+    write("d/suid-root", b"x")
+    return oct(stat.S_IMODE(os.stat("d/suid-root").st_mode))
+
+
+@check
+def chown_clears_setuid():
+    touch("d/suid-chown")
+    os.chmod("d/suid-chown", 0o6755)
+    os.chown("d/suid-chown", 1000, -1)
+    first = oct(stat.S_IMODE(os.stat("d/suid-chown").st_mode))
+    os.chmod("d/suid-chown", 0o6745)  # set-group-ID without group execute is a lock mark, not a privilege
+    os.chown("d/suid-chown", -1, 1234)
+    return first + " " + oct(stat.S_IMODE(os.stat("d/suid-chown").st_mode))
+
+
+@check
+def truncate_by_owner_clears_setuid():
+    touch("d/suid-trunc")
+    os.chown("d/suid-trunc", 1000, 1000)
+    os.chmod("d/suid-trunc", 0o6777)
+    r = as_user(1000, 1000, lambda: os.truncate("d/suid-trunc", 10))
+    return r + " " + oct(stat.S_IMODE(os.stat("d/suid-trunc").st_mode))
+
+
+@check
+def truncate_by_other_without_write():
+    touch("d/ro")
+    os.chmod("d/ro", 0o644)
+    return as_user(1000, 1000, lambda: os.truncate("d/ro", 0))
+
+
+@check
+def open_trunc_times():
+    write("d/ro", b"abc")
+    return watch(["d/ro"], lambda: write("d/ro", b"", os.O_WRONLY | os.O_TRUNC)) + ", size=" + str(
+        os.stat("d/ro").st_size)
+
+
+@check
+def rename_over_own_hard_link():
+    touch("d/one")
+    os.link("d/one", "d/two")
+    r = err(os.rename, "d/one", "d/two")
+    return r + f" one={os.path.exists('d/one')} two={os.path.exists('d/two')} nlink={os.stat('d/two').st_nlink}"
+
+
+@check
+def rename_over_hard_linked_name():
+    touch("d/three")
+    r = err(os.rename, "d/three", "d/two")
+    return r + f" one={os.stat('d/one').st_nlink}"
+
+
+@check
+def rename_by_other_without_dir_write():
+    return as_user(1000, 1000, lambda: os.rename("d/two", "d/sg/two"))
+
+
+@check
+def lchown_symlink():
+    r = err(os.lchown, "d/l", 1000, 1001)
+    return r + ", " + describe("d/l")
+
+
+@check
+def mkdir_mode_and_umask():
+    os.mkdir("d/m", 0o777)
+    return describe("d/m")
+
+
+@check
+def unicode_and_odd_names():
+    names = ["caf\u00e9 \u65e5\u672c", "tab\tin", "new\nline", "-dash", "sp ace ", "%41"]
+    results = [err(touch, "d/" + n) for n in names]
+    listed = sorted(n for n in os.listdir("d") if n in names)
+    return " ".join(results) + " " + str(len(listed))
+
+
+@check
+def sparse_beyond_4gib():
+    fd = os.open("d/huge", os.O_CREAT | os.O_RDWR, 0o644)
+    os.pwrite(fd, b"z", 5 << 30)
+    data = os.pread(fd, 8, (5 << 30) - 7)
+    os.close(fd)
+    return f"size={os.stat('d/huge').st_size} tail={data.hex()}"
+
+
+@check
+def create_through_dangling_symlink():
+    return err(os.open, "d/l", os.O_CREAT | os.O_WRONLY, 0o644)
+
+
+@check
+def sticky_dir_owner_removes_others_file():
+    os.mkdir("d/tmp2")
+    os.chown("d/tmp2", 1000, 1000)
+    os.chmod("d/tmp2", 0o1777)
+    touch("d/tmp2/roots")
+    return as_user(1000, 1000, lambda: os.unlink("d/tmp2/roots"))
 
 
 def main():

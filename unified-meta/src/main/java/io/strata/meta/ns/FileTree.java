@@ -79,9 +79,9 @@ public final class FileTree {
      * Creates an empty regular file. UNCHECKED returns an existing regular file as it is; EXCLUSIVE keeps the
      * client's verifier in atime, so a retransmitted create with the same verifier finds its own file.
      */
-    public Inode createFile(long dirId, String name, NewFileAttrs attrs, CreateMode mode, long verifier) {
+    public Inode createFile(long dirId, String name, NewFileAttrs requested, CreateMode mode, long verifier) {
         return tx.run(() -> {
-            requireDirectory(dirId);
+            NewFileAttrs attrs = requested.in(requireDirectory(dirId), false);
             ObjectKey.checkName(name);
             DirEntry existing = dirs.lookup(dirId, name);
             if (existing != null) {
@@ -107,9 +107,9 @@ public final class FileTree {
         });
     }
 
-    public Inode mkdir(long dirId, String name, NewFileAttrs attrs) {
+    public Inode mkdir(long dirId, String name, NewFileAttrs requested) {
         return tx.run(() -> {
-            requireDirectory(dirId);
+            NewFileAttrs attrs = requested.in(requireDirectory(dirId), true);
             requireAbsent(dirId, name);
             long now = clock.now();
             Inode dir = new Inode(ids.next(), InodeType.DIRECTORY, ids.generation(), dirId, 1, 0,
@@ -122,9 +122,9 @@ public final class FileTree {
     }
 
     /** A symlink is not an S3 object (it has no object attributes), so S3 listings skip it. */
-    public Inode symlink(long dirId, String name, String target, NewFileAttrs attrs) {
+    public Inode symlink(long dirId, String name, String target, NewFileAttrs requested) {
         return tx.run(() -> {
-            requireDirectory(dirId);
+            NewFileAttrs attrs = requested.in(requireDirectory(dirId), false);
             requireAbsent(dirId, name);
             long now = clock.now();
             Inode link = new Inode(ids.next(), InodeType.SYMLINK, ids.generation(), 0, 1, target.length(),
@@ -137,12 +137,12 @@ public final class FileTree {
     }
 
     /** A named pipe or socket (what MKNOD makes): attributes only, no bytes, and not an S3 object. */
-    public Inode special(long dirId, String name, InodeType type, NewFileAttrs attrs) {
+    public Inode special(long dirId, String name, InodeType type, NewFileAttrs requested) {
         if (type != InodeType.FIFO && type != InodeType.SOCKET) {
             throw new IllegalArgumentException("not a special file type: " + type);
         }
         return tx.run(() -> {
-            requireDirectory(dirId);
+            NewFileAttrs attrs = requested.in(requireDirectory(dirId), false);
             requireAbsent(dirId, name);
             long now = clock.now();
             Inode node = new Inode(ids.next(), type, ids.generation(), 0, 1, 0,
@@ -348,7 +348,7 @@ public final class FileTree {
         }
     }
 
-    private void requireDirectory(long dirId) {
+    private Inode requireDirectory(long dirId) {
         Inode dir = inodes.get(dirId);
         if (dir == null) {
             throw new StaleInodeException("directory " + dirId + " is gone");
@@ -356,6 +356,7 @@ public final class FileTree {
         if (!dir.isDirectory()) {
             throw new NotDirectoryException("inode " + dirId);
         }
+        return dir;
     }
 
     private void requireAbsent(long dirId, String name) {

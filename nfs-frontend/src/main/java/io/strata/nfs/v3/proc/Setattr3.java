@@ -2,6 +2,7 @@ package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.access.SetIdBits;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.v3.DirOp;
@@ -44,7 +45,8 @@ public final class Setattr3 extends Procedure<Setattr3.Args> {
             throw new NfsException(NfsStatus.NOT_SYNC, "ctime changed since the client looked");
         }
         Permissions.requireSetattr(before, a.attrs(), ctx.caller());
-        Stat after = a.attrs().isEmpty() ? before : ctx.fs().setattr(id, a.attrs(), null, ctx.caller());
+        SetAttributes change = SetIdBits.withOwnerChange(before, a.attrs());
+        Stat after = change.isEmpty() ? before : ctx.fs().setattr(id, change, null, ctx.caller());
         return out -> Attrs.wcc(out, before, after);
     }
 

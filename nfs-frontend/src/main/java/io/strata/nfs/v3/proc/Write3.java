@@ -2,6 +2,7 @@ package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.access.SetIdBits;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.v3.DataReply;
@@ -11,6 +12,7 @@ import io.strata.nfs.v3.Procedure;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.FileType;
 import io.strata.nfs.vfs.Stability;
+import io.strata.nfs.vfs.SetAttributes;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.vfs.WriteResult;
 import io.strata.nfs.xdr.Attrs;
@@ -53,6 +55,10 @@ public final class Write3 extends Procedure<Write3.Args> {
             throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
         }
         WriteResult w = ctx.fs().write(id, a.offset(), ByteBuffer.wrap(a.data(), 0, a.count()), a.stable());
+        Integer withoutSetId = SetIdBits.afterWrite(before, ctx.caller());
+        if (withoutSetId != null) {
+            ctx.fs().setattr(id, new SetAttributes(withoutSetId, null, null, null, null, null), null, ctx.caller());
+        }
         Stat after = ctx.statOrNull(id);
         long verifier = ctx.fs().writeVerifier();
         return DataReply.written(w.count(), out -> {
