@@ -563,6 +563,120 @@ def sticky_dir_owner_removes_others_file():
     return as_user(1000, 1000, lambda: os.unlink("d/tmp2/roots"))
 
 
+@check
+def utimes_now_by_writer_not_owner():
+    touch("d/tw")
+    os.chmod("d/tw", 0o666)
+    return (as_user(1000, 1000, lambda: os.utime("d/tw", None)) + " "
+            + as_user(1000, 1000, lambda: os.utime("d/tw", ns=(1, 1))))
+
+
+@check
+def utimes_now_by_reader_not_owner():
+    touch("d/tr")
+    os.chmod("d/tr", 0o644)
+    return as_user(1000, 1000, lambda: os.utime("d/tr", None))
+
+
+@check
+def chmod_setgid_by_non_member():
+    touch("d/sgfile")
+    os.chown("d/sgfile", 1000, 1234)
+    r = as_user(1000, 1000, lambda: os.chmod("d/sgfile", 0o2755))
+    return r + " " + oct(stat.S_IMODE(os.stat("d/sgfile").st_mode))
+
+
+@check
+def lookup_in_dir_without_search():
+    os.mkdir("d/nox", 0o755)
+    touch("d/nox/in")
+    os.chmod("d/nox", 0o644)
+    r = as_user(1000, 1000, lambda: os.stat("d/nox/in"))
+    os.chmod("d/nox", 0o755)
+    return r
+
+
+@check
+def unlink_in_dir_without_write():
+    return as_user(1000, 1000, lambda: os.unlink("d/nox/in"))
+
+
+@check
+def moved_dir_dotdot_is_new_parent():
+    os.mkdir("d/from")
+    os.mkdir("d/to")
+    os.mkdir("d/from/child")
+    os.rename("d/from/child", "d/to/child")
+    return str(os.stat("d/to/child/..").st_ino == os.stat("d/to").st_ino) + " " + describe("d/from") + "; " + \
+        describe("d/to")
+
+
+@check
+def symlink_long_target():
+    target = "t" * 1000 + "/" + "u" * 1000
+    r = err(os.symlink, target, "d/longlink")
+    return r + " " + str(os.readlink("d/longlink") == target if r == "ok" else "")
+
+
+@check
+def names_too_long_everywhere():
+    long = "L" * 256
+    return " ".join([err(os.mkdir, "d/" + long), err(os.symlink, "x", "d/" + long),
+                     err(os.link, "d/one", "d/" + long), err(os.rename, "d/one", "d/" + long)])
+
+
+@check
+def hard_link_across_dirs():
+    r = err(os.link, "d/one", "d/to/one")
+    return r + " " + str(os.stat("d/one").st_nlink)
+
+
+@check
+def read_updates_atime_relatime():
+    write("d/at", b"data", os.O_WRONLY | os.O_CREAT)
+    os.utime("d/at", ns=(1_000_000_000, 2_000_000_000))  # atime older than mtime: relatime updates it on read
+    with open("d/at", "rb") as f:
+        f.read()
+    time.sleep(PAUSE)
+    return str(os.stat("d/at").st_atime_ns > 1_000_000_000)
+
+
+@check
+def write_to_fifo_path_with_nonblock():
+    return err(os.open, "d/p", os.O_WRONLY | os.O_NONBLOCK)
+
+
+@check
+def open_directory_for_write():
+    return err(os.open, "d/to", os.O_WRONLY)
+
+
+@check
+def truncate_directory():
+    return err(os.truncate, "d/to", 0)
+
+
+@check
+def exclusive_create_race():
+    results = []
+    for _ in range(2):
+        results.append(err(os.open, "d/excl", os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    return " ".join(r if r != "ok" else "ok" for r in results)
+
+
+@check
+def listing_after_many_changes():
+    os.mkdir("d/churn")
+    for i in range(200):
+        touch(f"d/churn/f{i}")
+    for i in range(0, 200, 3):
+        os.unlink(f"d/churn/f{i}")
+    for i in range(1, 200, 3):
+        os.rename(f"d/churn/f{i}", f"d/churn/g{i}")
+    names = os.listdir("d/churn")
+    return f"{len(names)} {len(set(names))} {sum(1 for n in names if n.startswith('g'))}"
+
+
 def main():
     os.umask(0o022)
     for fn in CHECKS:

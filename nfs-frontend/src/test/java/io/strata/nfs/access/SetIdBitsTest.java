@@ -29,12 +29,21 @@ class SetIdBitsTest {
     @Test
     void aNewOwnerOrGroupDropsThemWhoeverAsksUnlessTheModeIsSetToo() {
         SetAttributes chown = new SetAttributes(null, 1000, null, null, null, null);
-        assertEquals(0755, SetIdBits.withOwnerChange(file(FileType.REGULAR, 06755), chown).mode());
-        assertEquals(1000, SetIdBits.withOwnerChange(file(FileType.REGULAR, 06755), chown).uid());
+        assertEquals(0755, SetIdBits.applied(file(FileType.REGULAR, 06755), chown, ROOT).mode());
+        assertEquals(1000, SetIdBits.applied(file(FileType.REGULAR, 06755), chown, ROOT).uid());
         SetAttributes both = new SetAttributes(04755, 1000, null, null, null, null);
-        assertEquals(04755, SetIdBits.withOwnerChange(file(FileType.REGULAR, 06755), both).mode());
-        assertNull(SetIdBits.withOwnerChange(file(FileType.DIRECTORY, 02755), chown).mode(), "directories keep set-gid");
+        assertEquals(04755, SetIdBits.applied(file(FileType.REGULAR, 06755), both, ROOT).mode());
+        assertNull(SetIdBits.applied(file(FileType.DIRECTORY, 02755), chown, ROOT).mode(), "directories keep set-gid");
         SetAttributes times = new SetAttributes(null, null, null, null, 1L, 1L);
-        assertNull(SetIdBits.withOwnerChange(file(FileType.REGULAR, 06755), times).mode());
+        assertNull(SetIdBits.applied(file(FileType.REGULAR, 06755), times, ROOT).mode());
+    }
+
+    @Test
+    void onlyAMemberOfTheGroupMaySetSetGid() {
+        SetAttributes chmod = new SetAttributes(02755, null, null, null, null, null);
+        assertEquals(0755, SetIdBits.applied(file(FileType.REGULAR, 0755), chmod, ALICE).mode(), "file group 0");
+        Caller member = new Caller(1000, 1000, new int[] {0});
+        assertEquals(02755, SetIdBits.applied(file(FileType.REGULAR, 0755), chmod, member).mode());
+        assertEquals(02755, SetIdBits.applied(file(FileType.REGULAR, 0755), chmod, ROOT).mode());
     }
 }

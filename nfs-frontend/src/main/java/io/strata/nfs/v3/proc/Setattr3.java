@@ -45,7 +45,7 @@ public final class Setattr3 extends Procedure<Setattr3.Args> {
             throw new NfsException(NfsStatus.NOT_SYNC, "ctime changed since the client looked");
         }
         Permissions.requireSetattr(before, a.attrs(), ctx.caller());
-        SetAttributes change = SetIdBits.withOwnerChange(before, a.attrs());
+        SetAttributes change = SetIdBits.applied(before, a.attrs(), ctx.caller());
         Stat after = change.isEmpty() ? before : ctx.fs().setattr(id, change, null, ctx.caller());
         return out -> Attrs.wcc(out, before, after);
     }
