@@ -9,8 +9,11 @@ import java.util.Set;
 
 /** Picks the operation from method, bucket, key and subresource, as the S3 API reference lays them out. */
 public final class Router {
-    /** Subresources Strata does not implement: answered NotImplemented rather than misread as another call. */
-    private static final Set<String> UNSUPPORTED = Set.of("acl", "policy", "cors", "lifecycle", "website", "logging",
+    /**
+     * Subresources Strata does not implement: answered NotImplemented rather than misread as another call. Reads of
+     * bucket settings Strata does not keep are answered by {@link UnsetBucketSettings} before this check.
+     */
+    private static final Set<String> UNSUPPORTED = Set.of("policy", "cors", "lifecycle", "website", "logging",
             "notification", "replication", "encryption", "object-lock", "retention", "legal-hold", "torrent",
             "restore", "select", "analytics", "inventory", "metrics", "accelerate", "requestPayment", "ownershipControls",
             "publicAccessBlock", "intelligent-tiering", "attributes", "versions");
@@ -28,6 +31,9 @@ public final class Router {
     private final MultipartOps multipart;
     private final Operation uploadPart;
     private final TaggingOps tagging;
+    private final AccessControl acl;
+    private final Route listVersions;
+    private final Route unsetSettings;
 
     public Router(ObjectStore store, Multipart mp) {
         buckets = new BucketOps(store);
@@ -44,9 +50,27 @@ public final class Router {
         multipart = new MultipartOps(store, mp);
         uploadPart = new UploadPart(store, mp);
         tagging = new TaggingOps(store);
+        acl = new AccessControl(store);
+        listVersions = new Route("ListObjectVersions", BufferedOperation.of(new ListObjectVersions(store)));
+        unsetSettings = new Route("GetBucketSetting", BufferedOperation.of(new UnsetBucketSettings(store)::get));
     }
 
     public Route route(S3Request r) throws S3Exception {
+        if (r.bucket() != null && r.has("acl")) {
+            return accessControl(r);
+        }
+        if (r.bucket() != null && r.key() == null && r.method().equals("GET")) {
+            if (r.has("versions")) {
+                return listVersions;
+            } else if (UnsetBucketSettings.subresourceOf(r) != null) {
+                return unsetSettings;
+            }
+        }
+        String versionId = r.param("versionId");
+        if (r.key() != null && versionId != null && !"null".equals(versionId)) {
+            // Objects have one version each, named "null" as in a bucket that never had versioning.
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Invalid version id specified");
+        }
         for (String sub : UNSUPPORTED) {
             if (r.has(sub)) {
                 throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "Strata does not implement the ?" + sub + " subresource.");
@@ -117,6 +141,15 @@ public final class Router {
                 }
                 yield notImplemented(r);
             }
+            default -> throw methodNotAllowed();
+        };
+    }
+
+    private Route accessControl(S3Request r) throws S3Exception {
+        String level = r.key() == null ? "Bucket" : "Object";
+        return switch (r.method()) {
+            case "GET" -> buffered("Get" + level + "Acl", acl::get);
+            case "PUT" -> new Route("Put" + level + "Acl", acl.new Put());
             default -> throw methodNotAllowed();
         };
     }

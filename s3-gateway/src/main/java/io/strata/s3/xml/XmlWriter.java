@@ -29,6 +29,19 @@ public final class XmlWriter {
         return this;
     }
 
+    /** Opens an element with attributes, given as name, value, name, value... (values are escaped). */
+    public XmlWriter start(String name, String... attributes) {
+        out.append('<').append(name);
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            out.append(' ').append(attributes[i]).append("=\"");
+            escape(attributes[i + 1]);
+            out.append('"');
+        }
+        out.append('>');
+        open.push(name);
+        return this;
+    }
+
     public XmlWriter end() {
         out.append("</").append(open.pop()).append('>');
         return this;

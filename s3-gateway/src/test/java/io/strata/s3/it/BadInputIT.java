@@ -132,7 +132,7 @@ class BadInputIT {
 
     @Test
     void unknownSubresourceIsNotImplementedNot500() throws Exception {
-        RawHttp.Answer a = signedSend("GET", "/" + BUCKET + "?lifecycle", Map.of(), new byte[0]);
+        RawHttp.Answer a = signedSend("PUT", "/" + BUCKET + "?lifecycle", Map.of(), new byte[0]);
         assertEquals(501, a.status());
         assertEquals("NotImplemented", a.errorCode());
     }

@@ -1,0 +1,61 @@
+package io.strata.s3.ops;
+
+import io.strata.meta.key.ObjectKey;
+import io.strata.s3.error.S3ErrorCode;
+import io.strata.s3.error.S3Exception;
+import io.strata.s3.http.S3Request;
+import io.strata.s3.http.S3Response;
+import io.strata.s3.xml.XmlWriter;
+import io.strata.tiering.store.ObjectStore;
+import java.util.Set;
+
+/**
+ * GetBucketAcl, GetObjectAcl, PutBucketAcl, PutObjectAcl. Strata has one owner and no per-object grants, so every
+ * bucket and object has the ACL AWS calls "private": the owner with FULL_CONTROL. Setting that same ACL succeeds
+ * (tools send it by default); asking for any other grant is NotImplemented, never silently ignored.
+ */
+final class AccessControl {
+    /** Canned ACLs that grant nothing beyond the owner's full control (one owner: the bucket owner is it). */
+    private static final Set<String> OWNER_ONLY = Set.of("private", "bucket-owner-full-control");
+
+    private final ObjectStore store;
+
+    AccessControl(ObjectStore store) {
+        this.store = store;
+    }
+
+    S3Response get(S3Request req) {
+        requireResource(req);
+        XmlWriter x = new XmlWriter().root("AccessControlPolicy")
+                .start("Owner").element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end()
+                .start("AccessControlList").start("Grant")
+                .start("Grantee", "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", "xsi:type", "CanonicalUser")
+                .element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end()
+                .element("Permission", "FULL_CONTROL").end().end();
+        return S3Response.xml(200, x.toBytes());
+    }
+
+    final class Put extends BufferedOperation {
+        @Override
+        protected S3Response handle(S3Request req, byte[] body) throws Exception {
+            String canned = req.header("x-amz-acl");
+            boolean grants = req.header("x-amz-grant-read") != null || req.header("x-amz-grant-write") != null
+                    || req.header("x-amz-grant-read-acp") != null || req.header("x-amz-grant-write-acp") != null
+                    || req.header("x-amz-grant-full-control") != null;
+            if (grants || body.length > 0 || (canned != null && !OWNER_ONLY.contains(canned))) {
+                throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED,
+                        "Strata keeps one owner with full control: only the private ACL can be set.");
+            }
+            requireResource(req);
+            return S3Response.empty(200);
+        }
+    }
+
+    private void requireResource(S3Request req) {
+        if (req.key() == null) {
+            store.meta().buckets().require(req.bucket());
+        } else {
+            store.meta().objects().find(req.bucket(), ObjectKey.parse(req.key()));
+        }
+    }
+}
