@@ -77,6 +77,11 @@ public final class AdminRouter {
         }
     }
 
+    /** False if this request will be refused for its credentials: its body need not be read at all. */
+    public boolean admits(String path, String authorization) {
+        return !needsAuth(path) || auth.accepts(authorization);
+    }
+
     private AdminResponse dispatch(AdminRequest request) {
         String path = request.rawPath();
         if (needsAuth(path) && !auth.accepts(request.authorization())) {

@@ -130,9 +130,17 @@ public final class AdminServer implements AutoCloseable {
             exchange.startBlocking();
             AdminResponse response;
             byte[] body;
+            String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
             try {
-                // one byte past the limit tells the router "too large" without reading the rest
-                body = readBounded(exchange, AdminRouter.MAX_BODY + 1);
+                if (!router.admits(exchange.getRequestPath(), authorization)) {
+                    // A caller without credentials gets its 401 before a byte of its body is read, and the
+                    // connection closes after it, so an unauthenticated client cannot make the server buffer.
+                    body = new byte[0];
+                    exchange.setPersistent(false);
+                } else {
+                    // one byte past the limit tells the router "too large" without reading the rest
+                    body = readBounded(exchange, AdminRouter.MAX_BODY + 1);
+                }
             } catch (IOException e) {
                 // usually the client is gone and nobody reads this; a broken chunked encoding gets an answer
                 LOG.debug("admin API: reading the request body failed", e);
@@ -151,7 +159,7 @@ public final class AdminServer implements AutoCloseable {
             try {
                 response = router.handle(new AdminRequest(exchange.getRequestMethod().toString(),
                         exchange.getRequestPath(), AdminRequest.parseQuery(exchange.getQueryString()), body,
-                        exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)));
+                        authorization));
             } catch (AdminRequest.BadEncodingException e) {
                 response = AdminResponse.error(400, "InvalidField", "(query)", e.getMessage());
             }

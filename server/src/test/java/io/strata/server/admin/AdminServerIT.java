@@ -285,4 +285,20 @@ class AdminServerIT {
         assertEquals(401, anonymous.status(), "credentials are checked before the size");
         assertEquals(0, fake.policies.current().version(), "nothing published");
     }
+
+    @Test
+    void aCallerWithoutCredentialsIsAnsweredBeforeItsBodyIsRead() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            // Announces 100 MiB and sends none of it: a server that read the body first would wait forever.
+            socket.getOutputStream().write(("PUT /api/v1/policies HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 104857600\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 401 Unauthorized", status);
+        }
+        assertEquals(0, fake.policies.current().version(), "nothing published");
+    }
 }
