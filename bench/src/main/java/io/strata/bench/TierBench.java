@@ -145,9 +145,11 @@ public final class TierBench {
 
     private static void getRows(TierTable table, int clients, int files, int fileBytes, Reader viaStrata,
                                 Reader viaCloud) throws Exception {
-        // Untimed: warms both paths (Strata's cloud client pool, s3proxy's handlers, the page cache).
-        viaStrata.latency().measure(50);
-        viaCloud.latency().measure(50);
+        // Untimed: warms both paths (Strata's cloud client pool, s3proxy's handlers, the page cache) until the JIT
+        // has compiled them: Strata's first use of its cloud client is in this row, the benchmark's client and
+        // s3proxy ran hot through the whole setup, and a few hundred calls still run half interpreted.
+        viaStrata.latency().measure(2000);
+        viaCloud.latency().measure(2000);
         viaStrata.throughput(files, fileBytes);
         viaCloud.throughput(files, fileBytes);
         FirstByteLatency.Percentiles strata = viaStrata.latency().measure(200);
