@@ -182,15 +182,33 @@ public final class DirectoryTable {
         return out;
     }
 
-    /** True if the directory has no entries other than {@code exceptName} (which the caller is removing). */
+    /**
+     * True if the directory has no entries other than {@code exceptName} (which the caller is removing). The index
+     * shows committed state, and a committing transaction's writes become visible one key at a time: an entry
+     * another transaction is removing may still be listed after that transaction's other writes (its stamp) are
+     * visible. So each entry the index shows is read again in the caller's transaction: if it is being removed,
+     * the caller's commit fails and retries instead of deciding on a stale view, and one already gone is skipped.
+     */
     public boolean isEmptyExcept(long dirId, String exceptName) {
-        for (Entry e : page(dirId, "", true, 2)) {
-            if (!e.entry().name().equals(exceptName)) {
-                return false;
+        String from = "";
+        boolean inclusive = true;
+        while (true) {
+            List<Entry> batch = page(dirId, from, inclusive, EMPTINESS_BATCH);
+            for (Entry e : batch) {
+                String name = e.entry().name();
+                if (!name.equals(exceptName) && entries.get(new DentryKey(dirId, name)) != null) {
+                    return false;
+                }
             }
+            if (batch.size() < EMPTINESS_BATCH) {
+                return true;
+            }
+            from = batch.get(batch.size() - 1).sortKey();
+            inclusive = false;
         }
-        return true;
     }
+
+    private static final int EMPTINESS_BATCH = 8;
 
     /** A directory entry with its index sort key. */
     public record Entry(DirEntry entry, String sortKey) {
