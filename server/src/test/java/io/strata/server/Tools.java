@@ -50,6 +50,12 @@ final class Tools {
                 "sudo apt-get install -y --no-install-recommends nfs-ganesha nfs-ganesha-vfs rpcbind");
     }
 
+    static void requireS3cmdAndRclone() {
+        require(Files.isExecutable(Path.of("/usr/bin/s3cmd")) && Files.isExecutable(Path.of("/usr/bin/rclone")),
+                "s3cmd and rclone (Debian's s3cmd, rclone)",
+                "sudo apt-get install -y --no-install-recommends s3cmd rclone");
+    }
+
     static void requireLibnfs() {
         require(Files.isExecutable(Path.of(NFS_CP)) && Files.isExecutable(Path.of(NFS_LS))
                         && Files.isExecutable(Path.of(NFS_CAT)), "nfs-cp, nfs-ls and nfs-cat (Debian's libnfs-utils)",
