@@ -155,8 +155,7 @@ public final class StrataFileSystem implements VirtualFileSystem {
     public FileId create(FileId dir, String name, CreateHow how, Caller caller) throws NfsException {
         refuseAtRoot(dir, "files cannot be created beside buckets");
         SetAttributes a = how.attributes() == null ? SetAttributes.NONE : how.attributes();
-        NewFileAttrs attrs = new NewFileAttrs(a.mode() != null ? a.mode() : 0644,
-                a.uid() != null ? a.uid() : caller.uid(), a.gid() != null ? a.gid() : caller.gid());
+        NewFileAttrs attrs = newAttrs(a, 0644, caller);
         FileTree.CreateMode mode = FileTree.CreateMode.valueOf(how.mode().name());
         Inode file = call(() -> tree.createFile(dir.inode(), name, attrs, mode, how.verifier()));
         FileId id = new FileId(file.id(), file.generation());
@@ -173,15 +172,14 @@ public final class StrataFileSystem implements VirtualFileSystem {
 
     @Override
     public FileId mkdir(FileId dir, String name, SetAttributes attrs, Caller caller) throws NfsException {
-        int mode = attrs.mode() != null ? attrs.mode() : 0755;
-        int uid = attrs.uid() != null ? attrs.uid() : caller.uid();
-        int gid = attrs.gid() != null ? attrs.gid() : caller.gid();
+        NewFileAttrs a = newAttrs(attrs, 0755, caller);
         if (dir.inode() == BucketCatalog.ROOT_ID) {
-            Bucket b = call(() -> buckets.create(name, new BucketCatalog.BucketDefaults(uid, gid, 0644, mode)));
+            BucketCatalog.BucketDefaults defaults = new BucketCatalog.BucketDefaults(a.uid(), a.gid(), 0644, a.mode());
+            Bucket b = call(() -> buckets.create(name, defaults));
             Inode root = files.meta().inodes().require(b.rootInodeId());
             return new FileId(root.id(), root.generation());
         }
-        Inode made = call(() -> tree.mkdir(dir.inode(), name, new NewFileAttrs(mode, uid, gid)));
+        Inode made = call(() -> tree.mkdir(dir.inode(), name, a));
         return new FileId(made.id(), made.generation());
     }
 
@@ -189,22 +187,21 @@ public final class StrataFileSystem implements VirtualFileSystem {
     public FileId symlink(FileId dir, String name, String target, SetAttributes attrs, Caller caller)
             throws NfsException {
         refuseAtRoot(dir, "symlinks cannot be created beside buckets");
-        NewFileAttrs a = new NewFileAttrs(attrs.mode() != null ? attrs.mode() : 0777,
-                attrs.uid() != null ? attrs.uid() : caller.uid(), attrs.gid() != null ? attrs.gid() : caller.gid());
+        NewFileAttrs a = newAttrs(attrs, 0777, caller);
         Inode link = call(() -> tree.symlink(dir.inode(), name, target, a));
         return new FileId(link.id(), link.generation());
     }
 
     @Override
-    public FileId mknod(FileId dir, String name, FileType type, SetAttributes attrs, Caller caller) throws NfsException {
+    public FileId mknod(FileId dir, String name, FileType type, SetAttributes attrs, Caller caller)
+            throws NfsException {
         refuseAtRoot(dir, "special files cannot be created beside buckets");
         InodeType kind = switch (type) {
             case FIFO -> InodeType.FIFO;
             case SOCKET -> InodeType.SOCKET;
             default -> throw new NfsException(NfsStatus.BADTYPE, "mknod of " + type);
         };
-        NewFileAttrs a = new NewFileAttrs(attrs.mode() != null ? attrs.mode() : 0644,
-                attrs.uid() != null ? attrs.uid() : caller.uid(), attrs.gid() != null ? attrs.gid() : caller.gid());
+        NewFileAttrs a = newAttrs(attrs, 0644, caller);
         Inode node = call(() -> tree.special(dir.inode(), name, kind, a));
         return new FileId(node.id(), node.generation());
     }
@@ -291,6 +288,12 @@ public final class StrataFileSystem implements VirtualFileSystem {
         VolumeUsage space = call(files::space);
         long freeFiles = Long.MAX_VALUE / 2; // inodes are rows in the grid: no fixed table to run out of
         return new FsStats(space.totalBytes(), space.freeBytes(), space.freeBytes(), freeFiles, freeFiles, freeFiles);
+    }
+
+    /** What the client asked for, else {@code defaultMode} and the caller as owner. */
+    private static NewFileAttrs newAttrs(SetAttributes asked, int defaultMode, Caller caller) {
+        return new NewFileAttrs(asked.mode() != null ? asked.mode() : defaultMode,
+                asked.uid() != null ? asked.uid() : caller.uid(), asked.gid() != null ? asked.gid() : caller.gid());
     }
 
     private static void refuseAtRoot(FileId dir, String why) throws NfsException {

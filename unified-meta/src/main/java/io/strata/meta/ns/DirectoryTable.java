@@ -32,6 +32,8 @@ import static org.apache.ignite.cache.query.IndexQueryCriteriaBuilder.gte;
 public final class DirectoryTable {
     static final int STAMP_SLOTS = 64;
     private static final int SLOT_BITS = 6;
+    /** Entries {@link #isEmptyExcept} reads from the index at a time. */
+    private static final int EMPTINESS_BATCH = 8;
 
     private final IgniteCache<DentryKey, DentryRow> entries;
     private final IgniteCache<Long, Long> stamps;
@@ -207,8 +209,6 @@ public final class DirectoryTable {
             inclusive = false;
         }
     }
-
-    private static final int EMPTINESS_BATCH = 8;
 
     /** A directory entry with its index sort key. */
     public record Entry(DirEntry entry, String sortKey) {

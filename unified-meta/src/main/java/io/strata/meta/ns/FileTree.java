@@ -123,17 +123,7 @@ public final class FileTree {
 
     /** A symlink is not an S3 object (it has no object attributes), so S3 listings skip it. */
     public Inode symlink(long dirId, String name, String target, NewFileAttrs requested) {
-        return tx.run(() -> {
-            NewFileAttrs attrs = requested.in(requireDirectory(dirId), false);
-            requireAbsent(dirId, name);
-            long now = clock.now();
-            Inode link = new Inode(ids.next(), InodeType.SYMLINK, ids.generation(), 0, 1, target.length(),
-                    new PosixAttrs(attrs.mode(), attrs.uid(), attrs.gid(), 1, now, now, now),
-                    null, List.of(), target);
-            inodes.put(link);
-            dirs.link(dirId, name, link.id(), InodeType.SYMLINK, now);
-            return link;
-        });
+        return createNode(dirId, name, InodeType.SYMLINK, requested, target);
     }
 
     /** A named pipe or socket (what MKNOD makes): attributes only, no bytes, and not an S3 object. */
@@ -141,12 +131,17 @@ public final class FileTree {
         if (type != InodeType.FIFO && type != InodeType.SOCKET) {
             throw new IllegalArgumentException("not a special file type: " + type);
         }
+        return createNode(dirId, name, type, requested, null);
+    }
+
+    /** A new inode without bytes or object attributes (symlink, pipe, socket); a symlink's size is its target's. */
+    private Inode createNode(long dirId, String name, InodeType type, NewFileAttrs requested, String target) {
         return tx.run(() -> {
             NewFileAttrs attrs = requested.in(requireDirectory(dirId), false);
             requireAbsent(dirId, name);
             long now = clock.now();
-            Inode node = new Inode(ids.next(), type, ids.generation(), 0, 1, 0,
-                    new PosixAttrs(attrs.mode(), attrs.uid(), attrs.gid(), 1, now, now, now), null, List.of(), null);
+            Inode node = new Inode(ids.next(), type, ids.generation(), 0, 1, target == null ? 0 : target.length(),
+                    new PosixAttrs(attrs.mode(), attrs.uid(), attrs.gid(), 1, now, now, now), null, List.of(), target);
             inodes.put(node);
             dirs.link(dirId, name, node.id(), type, now);
             return node;
