@@ -26,14 +26,12 @@ final class ListObjectVersions implements BufferedOperation.Handler {
     public S3Response handle(S3Request req) throws Exception {
         String prefix = req.param("prefix") == null ? "" : req.param("prefix");
         String delimiter = req.param("delimiter");
-        boolean url = "url".equals(req.param("encoding-type"));
-        if (req.param("encoding-type") != null && !url) {
-            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request");
-        }
+        boolean url = ListObjects.urlEncoded(req);
         String keyMarker = req.param("key-marker");
         String versionMarker = req.param("version-id-marker");
         if (versionMarker != null && !versionMarker.isEmpty() && keyMarker == null) {
-            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "A version-id marker cannot be specified without a key marker.");
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT,
+                    "A version-id marker cannot be specified without a key marker.");
         }
         int maxKeys = ListObjects.maxKeys(req.param("max-keys"));
         ListPage page = store.meta().lister().list(req.bucket(),

@@ -30,10 +30,7 @@ final class ListObjects implements BufferedOperation.Handler {
     public S3Response handle(S3Request req) throws Exception {
         String prefix = orEmpty(req.param("prefix"));
         String delimiter = req.param("delimiter");
-        boolean url = "url".equals(req.param("encoding-type"));
-        if (req.param("encoding-type") != null && !url) {
-            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request");
-        }
+        boolean url = urlEncoded(req);
         int maxKeys = maxKeys(req.param("max-keys"));
         ResumePoint after;
         if (v2) {
@@ -80,6 +77,15 @@ final class ListObjects implements BufferedOperation.Handler {
             x.start("CommonPrefixes").element("Prefix", enc(p, url)).end();
         }
         return S3Response.xml(200, x.toBytes());
+    }
+
+    /** Whether the listing asked for {@code encoding-type=url}; any other encoding type is refused. */
+    static boolean urlEncoded(S3Request req) throws S3Exception {
+        String type = req.param("encoding-type");
+        if (type != null && !"url".equals(type)) {
+            throw new S3Exception(S3ErrorCode.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request");
+        }
+        return type != null;
     }
 
     static int maxKeys(String value) throws S3Exception {

@@ -6,7 +6,6 @@ import io.strata.s3.http.S3Request;
 import io.strata.s3.http.S3Response;
 import io.strata.s3.xml.XmlWriter;
 import io.strata.tiering.store.ObjectStore;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,16 +28,20 @@ final class UnsetBucketSettings {
             Map.entry("replication", S3ErrorCode.REPLICATION_CONFIGURATION_NOT_FOUND),
             Map.entry("encryption", S3ErrorCode.ENCRYPTION_CONFIGURATION_NOT_FOUND));
 
-    /** Settings whose absence is an empty document, by subresource: root element and its fixed content. */
-    private static final Map<String, String[]> EMPTY = new LinkedHashMap<>();
-
-    static {
-        EMPTY.put("versioning", new String[] {"VersioningConfiguration"}); // never enabled: no Status element
-        EMPTY.put("logging", new String[] {"BucketLoggingStatus"});
-        EMPTY.put("notification", new String[] {"NotificationConfiguration"});
-        EMPTY.put("accelerate", new String[] {"AccelerateConfiguration"});
-        EMPTY.put("requestPayment", new String[] {"RequestPaymentConfiguration", "Payer", "BucketOwner"});
+    /** A setting's document when nobody set it: its root element, with at most one fixed child. */
+    private record Unset(String root, String child, String value) {
+        Unset(String root) {
+            this(root, null, null);
+        }
     }
+
+    /** Settings whose absence is a document of their own, by subresource. */
+    private static final Map<String, Unset> EMPTY = Map.of(
+            "versioning", new Unset("VersioningConfiguration"), // never enabled: no Status element
+            "logging", new Unset("BucketLoggingStatus"),
+            "notification", new Unset("NotificationConfiguration"),
+            "accelerate", new Unset("AccelerateConfiguration"),
+            "requestPayment", new Unset("RequestPaymentConfiguration", "Payer", "BucketOwner"));
 
     private final ObjectStore store;
 
@@ -68,11 +71,7 @@ final class UnsetBucketSettings {
         if (absent != null) {
             throw new S3Exception(absent);
         }
-        String[] doc = EMPTY.get(sub);
-        XmlWriter x = new XmlWriter().root(doc[0]);
-        if (doc.length == 3) {
-            x.element(doc[1], doc[2]);
-        }
-        return S3Response.xml(200, x.toBytes());
+        Unset doc = EMPTY.get(sub);
+        return S3Response.xml(200, new XmlWriter().root(doc.root()).element(doc.child(), doc.value()).toBytes());
     }
 }

@@ -84,7 +84,7 @@ public final class AdminRouter {
 
     private AdminResponse dispatch(AdminRequest request) {
         String path = request.rawPath();
-        if (needsAuth(path) && !auth.accepts(request.authorization())) {
+        if (!admits(path, request.authorization())) {
             return AdminResponse.error(401, "Unauthorized", null,
                     "the admin API needs HTTP Basic credentials of the root user (STRATA_ROOT_USER / "
                             + "STRATA_ROOT_PASSWORD)").withHeader("WWW-Authenticate", BasicAuth.CHALLENGE);
