@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +79,7 @@ class AwsCliIT {
         aws("s3", "mb", "s3://cli-cp").ok();
         Path dir = Files.createDirectories(tmp.resolve("cp"));
         Path small = Files.writeString(dir.resolve("small.txt"), "hello strata\n");
-        Path big = write(dir.resolve("big.bin"), random(20 * MIB, 1));
+        Path big = write(dir.resolve("big.bin"), TestData.random(20 * MIB, 1));
 
         aws("s3", "cp", "--no-progress", small.toString(), "s3://cli-cp/small.txt").ok();
         // 20 MiB is above the CLI's 8 MiB multipart threshold: three parts of 8, 8 and 4 MiB.
@@ -116,7 +115,7 @@ class AwsCliIT {
         files.put("with space.txt", "spaces in the key\n".getBytes(StandardCharsets.UTF_8));
         files.put("empty.txt", new byte[0]);
         files.put("sub/b.txt", "beta\n".getBytes(StandardCharsets.UTF_8));
-        files.put("sub/deeper/c.bin", random(100_000, 2));
+        files.put("sub/deeper/c.bin", TestData.random(100_000, 2));
         files.put("sub/deeper/naïve-ü.txt", "non-ASCII key\n".getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path p = write(tree.resolve(f.getKey()), f.getValue());
@@ -184,7 +183,7 @@ class AwsCliIT {
     @Test
     void presignedUrlsWorkWithCurlAndATamperedOneIsRefused() throws Exception {
         aws("s3", "mb", "s3://cli-presign").ok();
-        byte[] bytes = random(300_000, 3);
+        byte[] bytes = TestData.random(300_000, 3);
         Path file = write(tmp.resolve("presign.bin"), bytes);
         aws("s3", "cp", "--no-progress", file.toString(), "s3://cli-presign/p/file.bin").ok();
 
@@ -374,12 +373,6 @@ class AwsCliIT {
             }
         }
         return out;
-    }
-
-    static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
     }
 
     private static Path write(Path p, byte[] bytes) throws IOException {

@@ -159,7 +159,7 @@ class CrashIT {
             for (Map.Entry<String, Long> e : listed.entrySet()) {
                 String key = e.getKey();
                 byte[] expected = content(key);
-                String md5 = md5Hex(expected);
+                String md5 = TestData.md5(expected);
                 if (acked.containsKey(key) && !acked.get(key).equals(md5)) {
                     fail("test bug: content of " + key + " is not a function of its key");
                 }
@@ -212,7 +212,7 @@ class CrashIT {
             String afterKey = "after/restart-s1234567";
             byte[] after = content(afterKey);
             s3.putObject(b -> b.bucket(BUCKET).key(afterKey), RequestBody.fromBytes(after));
-            assertEquals(md5Hex(after), readMd5(s3, afterKey, wrong), String.join("\n", wrong));
+            assertEquals(TestData.md5(after), readMd5(s3, afterKey, wrong), String.join("\n", wrong));
         } finally {
             stopped = second.stop();
         }
@@ -280,7 +280,7 @@ class CrashIT {
                     } else {
                         s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(body));
                     }
-                    acknowledged.put(key, md5Hex(body));
+                    acknowledged.put(key, TestData.md5(body));
                 } catch (RuntimeException e) {
                     if (!stopping.get()) {
                         synchronized (errorsBeforeKill) {
@@ -339,17 +339,7 @@ class CrashIT {
 
     static byte[] content(String key) {
         int size = Integer.parseInt(key.substring(key.lastIndexOf("-s") + 2));
-        byte[] b = new byte[size];
-        new Random(key.hashCode()).nextBytes(b);
-        return b;
-    }
-
-    static String md5Hex(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestData.random(size, key.hashCode());
     }
 
     /** The MD5 of the object's body, or null (with the reason added to {@code wrong}) if it cannot be read whole. */
@@ -409,5 +399,4 @@ class CrashIT {
         started.add(p.process());
         return p;
     }
-
 }

@@ -52,7 +52,7 @@ class JavaNfsClientIT {
 
     @Test
     void writeReadRenameAndDeleteShowThroughS3() throws Exception {
-        byte[] body = AwsCliIT.random(700_000, 51);
+        byte[] body = TestData.random(700_000, 51);
         Nfs3File dir = new Nfs3File(nfs, "/reports");
         dir.mkdir();
         Nfs3File file = new Nfs3File(nfs, "/reports/q1.bin");
@@ -75,7 +75,7 @@ class JavaNfsClientIT {
 
     @Test
     void anObjectPutOverS3IsReadableAndListedOverNfs() throws Exception {
-        byte[] body = AwsCliIT.random(300_000, 52);
+        byte[] body = TestData.random(300_000, 52);
         s3.putObject(b -> b.bucket("javaclient").key("incoming/data.bin"), RequestBody.fromBytes(body));
         Nfs3File file = new Nfs3File(nfs, "/incoming/data.bin");
         assertEquals(body.length, file.length());

@@ -61,7 +61,7 @@ class KernelNfsIT {
 
     @Test
     void posixOperationsOverTheKernelClientShowThroughS3() throws Exception {
-        byte[] big = AwsCliIT.random(3_000_000, 41);
+        byte[] big = TestData.random(3_000_000, 41);
         s3.putObject(b -> b.bucket("kern").key("from-s3/hello.txt"), RequestBody.fromString("hello from s3\n"));
         s3.putObject(b -> b.bucket("kern").key("from-s3/big.bin"), RequestBody.fromBytes(big));
 
@@ -102,7 +102,7 @@ class KernelNfsIT {
         assertEquals(0, r.exit(), r.describe());
         Map<String, String> seen = seen(r.lines());
         assertEquals("hello from s3", seen.get("hello"));
-        assertEquals(md5(big), seen.get("s3md5"), "the kernel reads the S3 object's bytes");
+        assertEquals(TestData.md5(big), seen.get("s3md5"), "the kernel reads the S3 object's bytes");
         assertEquals("2", seen.get("nlink"));
         assertEquals("made.txt", seen.get("readlink"));
         assertEquals("640 1234:5678 17", seen.get("stat"));
@@ -111,12 +111,12 @@ class KernelNfsIT {
 
         assertEquals("written over nfs\n", get("made.txt"));
         HeadObjectResponse made = s3.headObject(b -> b.bucket("kern").key("made.txt"));
-        assertEquals("\"" + md5("written over nfs\n".getBytes(StandardCharsets.UTF_8)) + "\"", made.eTag());
+        assertEquals("\"" + TestData.md5("written over nfs\n".getBytes(StandardCharsets.UTF_8)) + "\"", made.eTag());
         assertEquals(Map.of("uid", "1234", "gid", "5678", "mode", Integer.toString(0100640)), made.metadata(),
                 "owner and mode set over NFS show to S3 as s3fs-style metadata");
         HeadObjectResponse renamed = s3.headObject(b -> b.bucket("kern").key("dir2/blob-renamed.bin"));
         assertEquals("\"" + seen.get("blobmd5") + "\"", renamed.eTag(), "a rename keeps the ETag");
-        assertEquals(seen.get("blobmd5"), md5(bytes("dir2/blob-renamed.bin")));
+        assertEquals(seen.get("blobmd5"), TestData.md5(bytes("dir2/blob-renamed.bin")));
         assertEquals("winner\n", get("victim.txt"));
         assertEquals("one\n", get("dir2/dir1-moved/sub/one.txt"));
         assertEquals("0123", get("trunc.txt"));
@@ -127,7 +127,7 @@ class KernelNfsIT {
         assertEquals("HELLO from s3\n", get("from-s3/hello.txt"), "an S3 object edited in place over NFS");
         for (int i = 1; i <= 4; i++) {
             String key = "conc-" + i + ".bin";
-            assertEquals(seen.get("conc " + i), md5(bytes(key)), key);
+            assertEquals(seen.get("conc " + i), TestData.md5(bytes(key)), key);
         }
 
         List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket("kern")).contents().stream()
@@ -259,9 +259,5 @@ class KernelNfsIT {
 
     static byte[] bytes(String key) {
         return s3.getObjectAsBytes(b -> b.bucket("kern").key(key)).asByteArray();
-    }
-
-    static String md5(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
     }
 }

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +59,7 @@ class LibnfsIT {
 
     @Test
     void anObjectPutOverS3ReadsOverNfsByteForByte() throws Exception {
-        byte[] body = AwsCliIT.random(3_000_000, 31);
+        byte[] body = TestData.random(3_000_000, 31);
         s3.putObject(b -> b.bucket("both").key("a/b/data.bin"), RequestBody.fromBytes(body));
         Path local = tmp.resolve("from-nfs.bin");
         nfs(Tools.NFS_CP, url("/both/a/b/data.bin"), local.toString());
@@ -70,7 +68,7 @@ class LibnfsIT {
 
     @Test
     void aFileCopiedInOverNfsIsAnObjectWithItsMd5AsEtag() throws Exception {
-        byte[] body = AwsCliIT.random(5_000_000, 32);
+        byte[] body = TestData.random(5_000_000, 32);
         Path local = tmp.resolve("to-nfs.bin");
         Files.write(local, body);
         // libnfs mounts the file's directory: it must exist (made here over S3, as an implicit directory).
@@ -80,7 +78,7 @@ class LibnfsIT {
         byte[] got = s3.getObjectAsBytes(b -> b.bucket("both").key("uploaded/over-nfs.bin")).asByteArray();
         assertArrayEquals(body, got);
         HeadObjectResponse head = s3.headObject(b -> b.bucket("both").key("uploaded/over-nfs.bin"));
-        assertEquals("\"" + md5(body) + "\"", head.eTag(), "written in order from offset 0: a real MD5");
+        assertEquals("\"" + TestData.md5(body) + "\"", head.eTag(), "written in order from offset 0: a real MD5");
         assertEquals(body.length, head.contentLength());
     }
 
@@ -125,10 +123,6 @@ class LibnfsIT {
                 null, Duration.ofSeconds(60));
         assertNotEquals(0, r.exit(), r.describe());
         assertEquals("", r.out());
-    }
-
-    static String md5(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
     }
 
     static String text(byte[] b) {

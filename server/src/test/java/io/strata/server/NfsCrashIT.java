@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +65,7 @@ class NfsCrashIT {
             for (Map.Entry<String, String> e : committed.entrySet()) {
                 byte[] got = s3.getObjectAsBytes(b -> b.bucket("crash").key(e.getKey())).asByteArray();
                 assertEquals(4 * 65536, got.length, e.getKey());
-                assertEquals(e.getValue(), md5(got), e.getKey() + " was committed before the kill");
+                assertEquals(e.getValue(), TestData.md5(got), e.getKey() + " was committed before the kill");
             }
         }
         assertEquals(143, second.stop());
@@ -77,10 +75,5 @@ class NfsCrashIT {
         ServerProcess p = PackagedServers.start(data, ports, USER, SECRET, tmp, List.of());
         started.add(p.process());
         return p;
-    }
-
-
-    private static String md5(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
     }
 }

@@ -90,7 +90,7 @@ class PackagedServerIT {
     void servesStopsOnSigtermAndKeepsDataAcrossARestart() throws Exception {
         Path data = tmp.resolve("data");
         Map<String, String> env = Map.of("STRATA_ROOT_USER", USER, "STRATA_ROOT_PASSWORD", SECRET);
-        byte[] body = AwsCliIT.random(1_500_000, 11);
+        byte[] body = TestData.random(1_500_000, 11);
 
         ServerProcess first = serve(data, env);
         String banner = first.stdout();
@@ -189,5 +189,4 @@ class PackagedServerIT {
                 + Proc.read(err));
         return null;
     }
-
 }

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +53,7 @@ class S3cmdRcloneIT {
 
     @Test
     void s3cmdUploadsGetsBackAndReadsEverythingItsInfoShows() throws Exception {
-        byte[] big = random(20 << 20, 1); // over s3cmd's 15 MiB chunk: a multipart upload
+        byte[] big = TestData.random(20 << 20, 1); // over s3cmd's 15 MiB chunk: a multipart upload
         Path file = Files.write(tmp.resolve("big.bin"), big);
         s3cmd("mb", "s3://s3cmd-it").ok();
         s3cmd("put", file.toString(), "s3://s3cmd-it/dir/big.bin").ok();
@@ -75,7 +72,7 @@ class S3cmdRcloneIT {
         Files.write(tmp.resolve("small.txt"), "hello".getBytes());
         s3cmd("put", tmp.resolve("small.txt").toString(), "s3://s3cmd-it/small.txt").ok();
         String object = s3cmd("info", "s3://s3cmd-it/small.txt").ok().out();
-        assertTrue(object.contains("MD5 sum:   " + md5("hello".getBytes())), object);
+        assertTrue(object.contains("MD5 sum:   " + TestData.md5("hello".getBytes())), object);
         assertTrue(object.contains("File size: 5"), object);
 
         s3cmd("del", "--recursive", "--force", "s3://s3cmd-it").ok();
@@ -87,7 +84,7 @@ class S3cmdRcloneIT {
         Path tree = Files.createDirectories(tmp.resolve("tree/sub/deeper"));
         Files.write(tmp.resolve("tree/a.txt"), "one".getBytes());
         Files.write(tmp.resolve("tree/sub/b.txt"), "two".getBytes());
-        Files.write(tree.resolve("big.bin"), random(12 << 20, 2));
+        Files.write(tree.resolve("big.bin"), TestData.random(12 << 20, 2));
         rclone("mkdir", "s:rclone-it").ok();
         rclone("sync", tmp.resolve("tree").toString(), "s:rclone-it/tree").ok();
         rclone("check", tmp.resolve("tree").toString(), "s:rclone-it/tree").ok();
@@ -113,15 +110,5 @@ class S3cmdRcloneIT {
         List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/rclone", "--config", "/dev/null"));
         cmd.addAll(List.of(args));
         return Proc.run(cmd, env, tmp, LIMIT);
-    }
-
-    private static byte[] random(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
-    private static String md5(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
     }
 }

@@ -56,7 +56,7 @@ class TieringCrashIT {
         try (S3Client s3 = TestServers.s3Client(ports[0], USER, SECRET)) {
             s3.createBucket(b -> b.bucket("crash"));
             for (int i = 0; i < FILES; i++) {
-                byte[] body = AwsCliIT.random(SIZE, 60 + i);
+                byte[] body = TestData.random(SIZE, 60 + i);
                 String key = "f" + i + ".bin";
                 s3.putObject(b -> b.bucket("crash").key(key), RequestBody.fromBytes(body));
                 files.put(key, body);
@@ -144,5 +144,4 @@ class TieringCrashIT {
         started.add(p.process());
         return p;
     }
-
 }

@@ -17,10 +17,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,9 +68,9 @@ class TieringIT {
         admin = new AdminHttp(server.adminPort(), TestServers.USER, TestServers.SECRET);
 
         s3.createBucket(b -> b.bucket(BUCKET));
-        big = AwsCliIT.random(24 << 20, 41);
+        big = TestData.random(24 << 20, 41);
         small = "a small object, kept inline in the metadata store\n".getBytes();
-        viaNfs = AwsCliIT.random(3_000_000, 42);
+        viaNfs = TestData.random(3_000_000, 42);
         s3.putObject(b -> b.bucket(BUCKET).key("set/big.bin").contentType("application/x-test")
                 .metadata(Map.of("owner", "team-a")), RequestBody.fromBytes(big));
         s3.putObject(b -> b.bucket(BUCKET).key("set/small.txt"), RequestBody.fromBytes(small));
@@ -148,8 +146,8 @@ class TieringIT {
     @Test
     @Order(25)
     void aPutDuringAMoveWinsAndTheMoveStartsOverWithTheNewBytes() throws Exception {
-        byte[] first = AwsCliIT.random(24 << 20, 43);
-        byte[] second = AwsCliIT.random(24 << 20, 44);
+        byte[] first = TestData.random(24 << 20, 43);
+        byte[] second = TestData.random(24 << 20, 44);
         s3.putObject(b -> b.bucket(BUCKET).key("race/r.bin"), RequestBody.fromBytes(first));
         publish("{\"rules\":[{\"name\":\"set-to-nas\",\"match\":{\"path\":\"set/**\"},\"target\":{\"tier\":\"nas\"}},"
                 + "{\"name\":\"race-to-nas\",\"match\":{\"path\":\"race/**\"},\"target\":{\"tier\":\"nas\"}}]}");
@@ -161,7 +159,7 @@ class TieringIT {
         awaitMovesDone();
         assertArrayEquals(second, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("race/r.bin")).asByteArray(),
                 "the write made during the move is what everyone reads");
-        assertEquals("\"" + md5(second) + "\"", s3.headObject(b -> b.bucket(BUCKET).key("race/r.bin")).eTag());
+        assertEquals("\"" + TestData.md5(second) + "\"", s3.headObject(b -> b.bucket(BUCKET).key("race/r.bin")).eTag());
         // Whichever way the race went, the policy still gets its way, with the new bytes.
         admin.expect(200, "POST", "/api/v1/policies/apply", null);
         awaitMovesDone();
@@ -173,7 +171,7 @@ class TieringIT {
     @Test
     @Order(27)
     void aCancelledMoveLeavesTheFileWhereItWasWithItsBytes() throws Exception {
-        byte[] body = AwsCliIT.random(24 << 20, 45);
+        byte[] body = TestData.random(24 << 20, 45);
         s3.putObject(b -> b.bucket(BUCKET).key("cancel/c.bin"), RequestBody.fromBytes(body));
         publish("{\"rules\":[{\"name\":\"set-to-nas\",\"match\":{\"path\":\"set/**\"},\"target\":{\"tier\":\"nas\"}},"
                 + "{\"name\":\"cancel-to-nas\",\"match\":{\"path\":\"cancel/**\"},\"target\":{\"tier\":\"nas\"}}]}");
@@ -391,7 +389,7 @@ class TieringIT {
         assertArrayEquals(viaNfs, Files.readAllBytes(back));
         Path bigBack = tmp.resolve("big-back-" + System.nanoTime());
         nfs(Tools.NFS_CP, url("/" + BUCKET + "/set/big.bin"), bigBack.toString());
-        assertEquals(md5(big), md5(Files.readAllBytes(bigBack)));
+        assertEquals(TestData.md5(big), TestData.md5(Files.readAllBytes(bigBack)));
         Files.delete(bigBack);
         List<String> keys = new ArrayList<>();
         s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("set/")).contents().forEach(o -> keys.add(o.key()));
@@ -403,7 +401,7 @@ class TieringIT {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger reads = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        String want = md5(big);
+        String want = TestData.md5(big);
         List<Thread> readers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Thread t = new Thread(() -> {
@@ -411,7 +409,7 @@ class TieringIT {
                     try {
                         var r = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/big.bin"));
                         GetObjectResponse resp = r.response();
-                        assertEquals(want, md5(r.asByteArray()), "bytes read during a move");
+                        assertEquals(want, TestData.md5(r.asByteArray()), "bytes read during a move");
                         assertEquals(etags.get("set/big.bin"), resp.eTag());
                         reads.incrementAndGet();
                     } catch (Throwable e) {
@@ -495,10 +493,6 @@ class TieringIT {
         Proc.Result r = Proc.run(List.of(command), Map.of("PATH", "/usr/bin:/bin"), null, Duration.ofSeconds(120));
         assertEquals(0, r.exit(), r.describe());
         return r;
-    }
-
-    static String md5(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
     }
 
     @FunctionalInterface

@@ -62,7 +62,7 @@ class TieringKernelIT {
 
     @Test
     void aKernelClientReadsThroughAMoveToTheCloudEditsTheFileThereAndSeesItComeHome() throws Exception {
-        byte[] original = AwsCliIT.random(SIZE, 77);
+        byte[] original = TestData.random(SIZE, 77);
         s3.putObject(b -> b.bucket("ktier").key("tier.bin"), RequestBody.fromBytes(original));
         byte[] edited = original.clone();
         System.arraycopy(EDIT, 0, edited, EDIT_AT, EDIT.length);
@@ -112,8 +112,8 @@ class TieringKernelIT {
         assertNull(hostFailure.get(), () -> "host side failed: " + hostFailure.get());
         assertEquals(0, r.exit(), r.describe());
 
-        String originalMd5 = TieringIT.md5(original);
-        String editedMd5 = TieringIT.md5(edited);
+        String originalMd5 = TestData.md5(original);
+        String editedMd5 = TestData.md5(edited);
         Map<String, String[]> seen = new java.util.HashMap<>();
         int reads = 0;
         for (String l : r.lines()) {
