@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.strata.nfs.status.NfsStatus;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -28,6 +30,7 @@ public final class NfsMetrics {
     private final MeterRegistry registry;
     private final AtomicReferenceArray<Timer> nfs3 = new AtomicReferenceArray<>(NFS3.size() * STATUS_SLOTS);
     private final AtomicReferenceArray<Timer> mount3 = new AtomicReferenceArray<>(MOUNT3.size() * STATUS_SLOTS);
+    private final Map<String, Timer> nfs4 = new ConcurrentHashMap<>();
     private final Counter bytesRead;
     private final Counter bytesWritten;
 
@@ -54,6 +57,18 @@ public final class NfsMetrics {
     /** A MOUNT call; its status uses NFS's numbers (MOUNT's are a subset), {@code null} for GARBAGE_ARGS. */
     public void mount(int procedure, NfsStatus status, long nanos) {
         record(mount3, MOUNT3, procedure, status == null ? GARBAGE : status.ordinal(), nanos);
+    }
+
+    /** One operation of an NFSv4 COMPOUND, by its RFC name, with its status (NFS4_OK, NFS4ERR_...). */
+    public void nfs4(String operation, String status, long nanos) {
+        String key = operation + "/" + status;
+        Timer t = nfs4.computeIfAbsent(key, k -> Timer.builder("strata.nfs.operations")
+                .description("NFSv3 and MOUNT calls, from decoded arguments to the reply body ready")
+                .tag("procedure", "V4_" + operation)
+                .tag("status", status.equals("OK") ? "NFS4_OK" : "NFS4ERR_" + status)
+                .publishPercentileHistogram()
+                .register(registry));
+        t.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void bytesRead(long n) {

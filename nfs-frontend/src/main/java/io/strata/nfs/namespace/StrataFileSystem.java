@@ -33,6 +33,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.nio.charset.StandardCharsets;
+import io.strata.tiering.placement.Residence;
 
 /**
  * The NFS seam over Strata's namespace. The export root "/" holds the buckets: MKDIR there creates a bucket and
@@ -41,6 +45,9 @@ import java.util.Map;
  */
 public final class StrataFileSystem implements VirtualFileSystem {
     private static final FileId ROOT = new FileId(BucketCatalog.ROOT_ID, 1);
+    public static final String TIER_XATTR = "strata.tier";
+    public static final String VOLUME_XATTR = "strata.volume";
+    public static final String STORAGE_CLASS_XATTR = "strata.storage-class";
 
     private final FileStore files;
     private final FileTree tree;
@@ -304,5 +311,24 @@ public final class StrataFileSystem implements VirtualFileSystem {
 
     private static Long resolveTime(Long requested, long now) {
         return requested == null ? null : requested == SetAttributes.SERVER_TIME ? now : requested;
+    }
+
+    /**
+     * strata.tier, strata.volume and strata.storage-class for regular files (Linux shows them as user.strata.*):
+     * the tiers and volumes holding the file's bytes in offset order, comma-separated, and its S3 storage class.
+     * Bytes written over NFS and not yet committed are not placed yet and do not count.
+     */
+    @Override
+    public SortedMap<String, byte[]> xattrs(FileId id) throws NfsException {
+        Inode inode = call(() -> tree.require(id.inode(), id.generation()));
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        if (!inode.isFile()) {
+            return out;
+        }
+        Residence r = files.residence(inode);
+        out.put(TIER_XATTR, String.join(",", r.tiers()).getBytes(StandardCharsets.UTF_8));
+        out.put(VOLUME_XATTR, String.join(",", r.volumes()).getBytes(StandardCharsets.UTF_8));
+        out.put(STORAGE_CLASS_XATTR, r.storageClass().getBytes(StandardCharsets.UTF_8));
+        return out;
     }
 }

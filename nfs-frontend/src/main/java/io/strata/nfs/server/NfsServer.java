@@ -6,6 +6,8 @@ import io.strata.nfs.handle.FileHandles;
 import io.strata.nfs.metrics.NfsMetrics;
 import io.strata.nfs.mount.MountProgram;
 import io.strata.nfs.v3.Nfs3Program;
+import io.strata.nfs.v4.Nfs4Program;
+import io.strata.nfs.v4.ServerState;
 import io.strata.nfs.vfs.VirtualFileSystem;
 import java.io.IOException;
 import org.dcache.oncrpc4j.portmap.OncRpcEmbeddedPortmap;
@@ -17,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NFSv3 and MOUNT v3 on one TCP port, over any {@link VirtualFileSystem}. Procedures run on a worker pool because
+ * NFSv3, NFSv4.1/4.2 and MOUNT v3 on one TCP port, over any {@link VirtualFileSystem}. Procedures run on a worker pool because
  * file-system calls block (metadata transactions, disk I/O). Clients may connect from any source port.
  */
 public final class NfsServer implements AutoCloseable {
@@ -56,10 +58,11 @@ public final class NfsServer implements AutoCloseable {
                         new Nfs3Program(fs, handles, callers, metrics))
                 .withRpcService(new OncRpcProgram(MountProgram.PROGRAM, MountProgram.VERSION),
                         new MountProgram(fs, handles, metrics))
+                .withRpcService(new OncRpcProgram(Nfs4Program.PROGRAM, Nfs4Program.VERSION),
+                        new Nfs4Program(fs, handles, callers, metrics, ServerState.fresh()))
                 // oncrpc4j answers an unregistered version with PROG_UNAVAIL; RFC 5531 wants PROG_MISMATCH with
-                // the versions served, which is what makes a client fall back to version 3.
+                // the versions served, which is what makes a client pick one of them.
                 .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, 2), Mismatch.NFS)
-                .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, 4), Mismatch.NFS)
                 .withRpcService(new OncRpcProgram(MountProgram.PROGRAM, 1), Mismatch.MOUNT)
                 .withRpcService(new OncRpcProgram(MountProgram.PROGRAM, 2), Mismatch.MOUNT);
         if (settings.portmap() && startPortmap()) {
@@ -73,17 +76,19 @@ public final class NfsServer implements AutoCloseable {
 
     /** Answers calls to a version that is not served with the one that is. */
     private enum Mismatch implements org.dcache.oncrpc4j.rpc.RpcDispatchable {
-        NFS(Nfs3Program.VERSION), MOUNT(MountProgram.VERSION);
+        NFS(Nfs3Program.VERSION, Nfs4Program.VERSION), MOUNT(MountProgram.VERSION, MountProgram.VERSION);
 
-        private final int version;
+        private final int low;
+        private final int high;
 
-        Mismatch(int version) {
-            this.version = version;
+        Mismatch(int low, int high) {
+            this.low = low;
+            this.high = high;
         }
 
         @Override
         public void dispatchOncRpcCall(org.dcache.oncrpc4j.rpc.RpcCall call) {
-            call.failProgramMismatch(version, version);
+            call.failProgramMismatch(low, high);
         }
     }
 

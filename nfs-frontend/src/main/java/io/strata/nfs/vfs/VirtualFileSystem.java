@@ -3,6 +3,7 @@ package io.strata.nfs.vfs;
 import io.strata.nfs.status.NfsException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * The seam between the NFS protocol handlers and the unified namespace. Protocol code speaks only to this
@@ -85,4 +86,10 @@ public interface VirtualFileSystem {
     DirectoryPage readdir(FileId dir, long cookie, int maxEntries, boolean withAttributes) throws NfsException;
 
     FsStats fsstat(FileId id) throws NfsException;
+
+    /**
+     * The file's extended attributes in name order, names without the "user." prefix that Linux shows (NFSv4.2
+     * carries the user namespace only). Read-only: they describe where the bytes sit.
+     */
+    SortedMap<String, byte[]> xattrs(FileId id) throws NfsException;
 }

@@ -374,4 +374,14 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
         getattr(id);
         return new FsStats(1L << 40, 1L << 39, 1L << 38, 1_000_000, 900_000, 800_000);
     }
+
+    /** One attribute per regular file, so protocol tests see a name and a value. */
+    @Override
+    public java.util.SortedMap<String, byte[]> xattrs(FileId id) throws NfsException {
+        java.util.TreeMap<String, byte[]> out = new java.util.TreeMap<>();
+        if (getattr(id).type() == FileType.REGULAR) {
+            out.put("strata.tier", "memory".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out;
+    }
 }

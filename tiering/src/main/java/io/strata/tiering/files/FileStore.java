@@ -91,6 +91,11 @@ public final class FileStore implements AutoCloseable {
         return open.size();
     }
 
+    /** The tiers and volumes holding the inode's published bytes. */
+    public io.strata.tiering.placement.Residence residence(Inode inode) {
+        return io.strata.tiering.placement.Residence.of(inode, volumes);
+    }
+
     /** Size and mtime as file clients see them, including writes not yet committed. */
     public FileView view(Inode inode) {
         OpenFile f = open.get(inode.id());

@@ -2,6 +2,7 @@ package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.v3.DirOp;
@@ -35,7 +36,7 @@ public final class Link3 extends Procedure<Link3.Args> {
         }
         Stat dirBefore = ctx.fs().getattr(dir);
         Permissions.requireDirectoryChange(dirBefore, ctx.caller());
-        ctx.fs().link(file, dir, Names.create(a.link().name()));
+        FileActions.link(ctx, file, fileStat, dir, dirBefore, Names.create(a.link().name()));
         Stat fileAfter = ctx.statOrNull(file);
         Stat dirAfter = ctx.statOrNull(dir);
         return out -> {

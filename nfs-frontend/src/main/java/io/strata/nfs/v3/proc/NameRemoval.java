@@ -1,6 +1,7 @@
 package io.strata.nfs.v3.proc;
 
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.Names;
@@ -18,8 +19,8 @@ import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
  * the directory, the sticky bit) and wcc reply.
  */
 abstract class NameRemoval extends Procedure<DirOp> {
-    /** Removes {@code name} from {@code dir}. */
-    abstract void removeName(NfsContext ctx, FileId dir, String name) throws NfsException;
+    /** True for RMDIR, false for REMOVE. */
+    abstract boolean directory();
 
     @Override
     public DirOp decode(XdrDecodingStream in) throws IOException {
@@ -31,11 +32,7 @@ abstract class NameRemoval extends Procedure<DirOp> {
         FileId dir = ctx.file(a.dir());
         Stat before = ctx.fs().getattr(dir);
         Permissions.requireDirectoryChange(before, ctx.caller());
-        String name = Names.remove(a.name());
-        if (Permissions.stickyApplies(before, ctx.caller())) {
-            Permissions.requireStickyOwner(before, ctx.fs().lookup(dir, name), ctx.caller());
-        }
-        removeName(ctx, dir, name);
+        FileActions.remove(ctx, dir, before, Names.remove(a.name()), directory());
         Stat after = ctx.statOrNull(dir);
         return out -> Attrs.wcc(out, before, after);
     }

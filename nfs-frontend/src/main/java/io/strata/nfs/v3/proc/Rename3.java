@@ -2,6 +2,7 @@ package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.Names;
@@ -31,13 +32,8 @@ public final class Rename3 extends Procedure<Rename3.Args> {
         Stat toBefore = ctx.fs().getattr(toDir);
         Permissions.requireDirectoryChange(fromBefore, ctx.caller());
         Permissions.requireDirectoryChange(toBefore, ctx.caller());
-        String fromName = Names.rename(a.from().name());
-        String toName = Names.rename(a.to().name());
-        if (Permissions.stickyApplies(fromBefore, ctx.caller())) {
-            Stat moved = ctx.fs().lookup(fromDir, fromName);
-            Permissions.requireStickyOwner(fromBefore, moved, ctx.caller());
-        }
-        ctx.fs().rename(fromDir, fromName, toDir, toName);
+        FileActions.rename(ctx, fromDir, fromBefore, Names.rename(a.from().name()), toDir, toBefore,
+                Names.rename(a.to().name()));
         Stat fromAfter = ctx.statOrNull(fromDir);
         Stat toAfter = ctx.statOrNull(toDir);
         return out -> {

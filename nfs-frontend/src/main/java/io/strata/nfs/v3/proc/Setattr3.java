@@ -2,6 +2,7 @@ package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.FileActions;
 import io.strata.nfs.access.SetIdBits;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
@@ -44,9 +45,7 @@ public final class Setattr3 extends Procedure<Setattr3.Args> {
             // Checked against the ctime this server reports (which counts writes not yet committed).
             throw new NfsException(NfsStatus.NOT_SYNC, "ctime changed since the client looked");
         }
-        Permissions.requireSetattr(before, a.attrs(), ctx.caller());
-        SetAttributes change = SetIdBits.applied(before, a.attrs(), ctx.caller());
-        Stat after = change.isEmpty() ? before : ctx.fs().setattr(id, change, null, ctx.caller());
+        Stat after = FileActions.setattr(ctx, id, before, a.attrs());
         return out -> Attrs.wcc(out, before, after);
     }
 

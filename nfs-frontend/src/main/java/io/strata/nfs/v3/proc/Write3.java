@@ -2,6 +2,7 @@ package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.FileActions;
 import io.strata.nfs.access.SetIdBits;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
@@ -43,22 +44,11 @@ public final class Write3 extends Procedure<Write3.Args> {
     public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
         FileId id = ctx.file(a.handle());
         Stat before = ctx.fs().getattr(id);
-        if (before.type() != FileType.REGULAR) {
-            throw new NfsException(before.type() == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL,
-                    "not a file");
-        }
-        Permissions.requireData(before, ctx.caller(), Permissions.WRITE);
         if (a.count() < 0 || a.count() > a.data().length) {
             throw new NfsException(NfsStatus.INVAL, "count " + a.count() + " with " + a.data().length + " bytes");
         }
-        if (a.offset() < 0 || a.offset() + a.count() < 0) {
-            throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
-        }
-        WriteResult w = ctx.fs().write(id, a.offset(), ByteBuffer.wrap(a.data(), 0, a.count()), a.stable());
-        Integer withoutSetId = SetIdBits.afterWrite(before, ctx.caller());
-        if (withoutSetId != null) {
-            ctx.fs().setattr(id, new SetAttributes(withoutSetId, null, null, null, null, null), null, ctx.caller());
-        }
+        WriteResult w = FileActions.write(ctx, id, before, a.offset(), ByteBuffer.wrap(a.data(), 0, a.count()),
+                a.stable());
         Stat after = ctx.statOrNull(id);
         long verifier = ctx.fs().writeVerifier();
         return DataReply.written(w.count(), out -> {

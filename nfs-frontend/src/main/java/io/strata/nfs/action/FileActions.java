@@ -1,0 +1,92 @@
+package io.strata.nfs.action;
+
+import io.strata.nfs.access.Permissions;
+import io.strata.nfs.access.SetIdBits;
+import io.strata.nfs.status.NfsException;
+import io.strata.nfs.status.NfsStatus;
+import io.strata.nfs.v3.NfsContext;
+import io.strata.nfs.vfs.FileId;
+import io.strata.nfs.vfs.FileType;
+import io.strata.nfs.vfs.SetAttributes;
+import io.strata.nfs.vfs.Stability;
+import io.strata.nfs.vfs.Stat;
+import io.strata.nfs.vfs.WriteResult;
+import java.nio.ByteBuffer;
+
+/**
+ * The file-system changes both NFS versions make, with the permission and POSIX rules that go with them (who may
+ * chmod or chown, set-ID bits dropped on write and chown, sticky directories). Each protocol decodes, calls one
+ * of these, and encodes its own reply: the rules cannot drift apart between NFSv3 and NFSv4.
+ */
+public final class FileActions {
+    private FileActions() {
+    }
+
+    /** SETATTR: checks who may change what, applies set-ID rules, returns the attributes after. */
+    public static Stat setattr(NfsContext ctx, FileId id, Stat before, SetAttributes attrs) throws NfsException {
+        if (attrs.size() != null && before.type() != FileType.REGULAR) {
+            throw new NfsException(before.type() == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL,
+                    "only regular files have a settable size");
+        }
+        Permissions.requireSetattr(before, attrs, ctx.caller());
+        SetAttributes change = SetIdBits.applied(before, attrs, ctx.caller());
+        return change.isEmpty() ? before : ctx.fs().setattr(id, change, null, ctx.caller());
+    }
+
+    /** WRITE: data into a regular file the caller may write; an unprivileged write drops set-ID bits. */
+    public static WriteResult write(NfsContext ctx, FileId id, Stat before, long offset, ByteBuffer data,
+                                    Stability stability) throws NfsException {
+        if (before.type() != FileType.REGULAR) {
+            throw new NfsException(before.type() == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL,
+                    "not a file");
+        }
+        Permissions.requireData(before, ctx.caller(), Permissions.WRITE);
+        if (offset < 0 || offset + data.remaining() < 0) {
+            throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
+        }
+        WriteResult w = ctx.fs().write(id, offset, data, stability);
+        Integer withoutSetId = SetIdBits.afterWrite(before, ctx.caller());
+        if (withoutSetId != null) {
+            ctx.fs().setattr(id, new SetAttributes(withoutSetId, null, null, null, null, null), null, ctx.caller());
+        }
+        return w;
+    }
+
+    /**
+     * Removes a name the caller may remove: write and search permission on the directory, and in a sticky
+     * directory ownership of the directory or the entry. {@code directory}: RMDIR, else REMOVE.
+     */
+    public static void remove(NfsContext ctx, FileId dir, Stat dirStat, String name, boolean directory)
+            throws NfsException {
+        Permissions.requireDirectoryChange(dirStat, ctx.caller());
+        if (Permissions.stickyApplies(dirStat, ctx.caller())) {
+            Permissions.requireStickyOwner(dirStat, ctx.fs().lookup(dir, name), ctx.caller());
+        }
+        if (directory) {
+            ctx.fs().rmdir(dir, name);
+        } else {
+            ctx.fs().remove(dir, name);
+        }
+    }
+
+    /** RENAME with the permission rules of both directories (and the sticky rule of the source). */
+    public static void rename(NfsContext ctx, FileId fromDir, Stat fromStat, String fromName, FileId toDir,
+                              Stat toStat, String toName) throws NfsException {
+        Permissions.requireDirectoryChange(fromStat, ctx.caller());
+        Permissions.requireDirectoryChange(toStat, ctx.caller());
+        if (Permissions.stickyApplies(fromStat, ctx.caller())) {
+            Permissions.requireStickyOwner(fromStat, ctx.fs().lookup(fromDir, fromName), ctx.caller());
+        }
+        ctx.fs().rename(fromDir, fromName, toDir, toName);
+    }
+
+    /** LINK: a new name for a file (never a directory) in a directory the caller may change. */
+    public static void link(NfsContext ctx, FileId file, Stat fileStat, FileId dir, Stat dirStat, String name)
+            throws NfsException {
+        if (fileStat.type() == FileType.DIRECTORY) {
+            throw new NfsException(NfsStatus.ISDIR, "cannot hard-link a directory");
+        }
+        Permissions.requireDirectoryChange(dirStat, ctx.caller());
+        ctx.fs().link(file, dir, name);
+    }
+}

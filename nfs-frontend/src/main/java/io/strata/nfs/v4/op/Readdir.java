@@ -1,0 +1,103 @@
+package io.strata.nfs.v4.op;
+
+import io.strata.nfs.access.Permissions;
+import io.strata.nfs.status.NfsException;
+import io.strata.nfs.v4.CompoundState;
+import io.strata.nfs.v4.Nfs4Exception;
+import io.strata.nfs.v4.Nfs4Status;
+import io.strata.nfs.v4.Operation;
+import io.strata.nfs.v4.Xdr4;
+import io.strata.nfs.v4.attr.Fattr;
+import io.strata.nfs.vfs.DirectoryPage;
+import io.strata.nfs.vfs.FileId;
+import io.strata.nfs.vfs.FsStats;
+import io.strata.nfs.vfs.Stat;
+import io.strata.nfs.xdr.XdrWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+
+/**
+ * READDIR (RFC 8881 18.23): entries after a cookie, each with the attributes asked for, as many as fit in
+ * {@code maxcount}. Cookies are the file system's own (stable, growing, never 1 or 2, which NFSv4 reserves); the
+ * cookie verifier is always 0 because a cookie never goes stale.
+ */
+public final class Readdir extends Operation<Readdir.Args> {
+    /** The cookie verifier, the end-of-list marker and eof. */
+    private static final int FIXED_BYTES = 8 + 4 + 4;
+    private static final int MAX_ENTRIES = 1024;
+
+    public record Args(long cookie, long verifier, int dirCount, int maxCount, int[] attrs) {
+    }
+
+    @Override
+    public Args decode(XdrDecodingStream in) throws IOException {
+        return new Args(in.xdrDecodeLong(), in.xdrDecodeLong(), in.xdrDecodeInt(), in.xdrDecodeInt(),
+                Xdr4.bitmap(in));
+    }
+
+    @Override
+    public XdrWriter run(Args a, CompoundState state) throws NfsException, Nfs4Exception {
+        FileId dir = state.current();
+        Stat dirStat = state.ctx().fs().getattr(dir);
+        Lookup.requireDirectory(dirStat);
+        Permissions.require(dirStat, state.ctx().caller(), Permissions.READ);
+        if (a.cookie() == 1 || a.cookie() == 2) {
+            throw new Nfs4Exception(Nfs4Status.BAD_COOKIE, "cookies 1 and 2 are reserved");
+        }
+        int budget = (int) Math.min(Integer.toUnsignedLong(a.maxCount()), 1 << 20) - FIXED_BYTES;
+        int wanted = Math.max(1, Math.min(MAX_ENTRIES, budget / 64));
+        DirectoryPage page = state.ctx().fs().readdir(dir, a.cookie(), wanted, true);
+        FsStats[] fsStats = new FsStats[1];
+        Fattr.FsStatsSource once = () -> {
+            if (fsStats[0] == null) {
+                fsStats[0] = state.ctx().fs().fsstat(dir);
+            }
+            return fsStats[0];
+        };
+        int[] reported = Fattr.reported(a.attrs());
+        int bitmapBytes = Xdr4.bitmapBytes(reported);
+        List<Entry> entries = new ArrayList<>();
+        int used = 0;
+        boolean complete = true;
+        for (DirectoryPage.Entry e : page.entries()) {
+            if (e.stat() == null) {
+                continue; // removed between listing and reading its attributes
+            }
+            byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
+            byte[] values = Fattr.values(a.attrs(), e.stat(), state.ctx().handles().encode(e.id()), once);
+            int size = 4 + 8 + 4 + pad(name.length) + bitmapBytes + 4 + pad(values.length);
+            if (used + size > budget) {
+                complete = false;
+                break;
+            }
+            used += size;
+            entries.add(new Entry(e.cookie(), name, values));
+        }
+        if (entries.isEmpty() && !complete) {
+            throw new Nfs4Exception(Nfs4Status.TOOSMALL, "maxcount " + a.maxCount() + " holds no entry");
+        }
+        boolean eof = complete && page.eof();
+        return out -> {
+            out.xdrEncodeLong(0); // cookie verifier
+            for (Entry e : entries) {
+                out.xdrEncodeBoolean(true);
+                out.xdrEncodeLong(e.cookie());
+                out.xdrEncodeDynamicOpaque(e.name());
+                Xdr4.bitmap(out, reported);
+                out.xdrEncodeDynamicOpaque(e.values());
+            }
+            out.xdrEncodeBoolean(false);
+            out.xdrEncodeBoolean(eof);
+        };
+    }
+
+    private record Entry(long cookie, byte[] name, byte[] values) {
+    }
+
+    private static int pad(int n) {
+        return (n + 3) & ~3;
+    }
+}

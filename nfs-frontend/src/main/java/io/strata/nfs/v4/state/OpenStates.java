@@ -1,0 +1,126 @@
+package io.strata.nfs.v4.state;
+
+import io.strata.nfs.v4.Nfs4Exception;
+import io.strata.nfs.v4.Nfs4Status;
+import io.strata.nfs.v4.StateId;
+import io.strata.nfs.vfs.FileId;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Open files (RFC 8881 9): one stateid per open-owner and file, upgraded by further OPENs. Share reservations
+ * (deny modes) are not enforced: Linux clients never ask for them, and S3 writers could not honour them anyway.
+ */
+public final class OpenStates {
+    private final int boot = (int) (System.currentTimeMillis() / 1000);
+    private final AtomicLong counter = new AtomicLong();
+    private final Map<String, Open> byStateId = new ConcurrentHashMap<>();
+    private final Map<String, Open> byOwnerAndFile = new ConcurrentHashMap<>();
+
+    /** One open: whose, of which file, with which access (OPEN4_SHARE_ACCESS_READ 1, WRITE 2). */
+    public static final class Open {
+        private final byte[] other;
+        private final long clientId;
+        private final FileId file;
+        private final String ownerFile;
+        private int seqid;
+        private int access;
+
+        Open(byte[] other, long clientId, String ownerFile, FileId file, int access) {
+            this.other = other;
+            this.clientId = clientId;
+            this.ownerFile = ownerFile;
+            this.file = file;
+            this.access = access;
+            this.seqid = 1;
+        }
+
+        public FileId file() {
+            return file;
+        }
+
+        public synchronized int access() {
+            return access;
+        }
+
+        public synchronized StateId stateId() {
+            return new StateId(seqid, other.clone());
+        }
+
+        synchronized StateId upgrade(int more) {
+            access |= more;
+            seqid++;
+            return stateId();
+        }
+
+        synchronized StateId downgrade(int to) {
+            access = to;
+            seqid++;
+            return stateId();
+        }
+
+        synchronized int seqid() {
+            return seqid;
+        }
+    }
+
+    /** OPEN: a new stateid, or the owner's existing one for the file with the access added. */
+    public StateId open(long clientId, String ownerKey, FileId file, int access) {
+        String ownerFile = clientId + "/" + ownerKey + "/" + file.inode() + "/" + file.generation();
+        Open fresh = new Open(newOther(), clientId, ownerFile, file, access);
+        Open existing = byOwnerAndFile.putIfAbsent(ownerFile, fresh);
+        if (existing != null) {
+            return existing.upgrade(access);
+        }
+        byStateId.put(fresh.stateId().key(), fresh);
+        return fresh.stateId();
+    }
+
+    /** The open a stateid names, checking its sequence (0 means "whatever is current", RFC 8881 8.2.2). */
+    public Open find(StateId id) throws Nfs4Exception {
+        Open o = byStateId.get(id.key());
+        if (o == null) {
+            throw new Nfs4Exception(Nfs4Status.BAD_STATEID, "unknown stateid " + id);
+        }
+        int current = o.seqid();
+        if (id.seqid() != 0 && id.seqid() != current) {
+            throw new Nfs4Exception(id.seqid() < current ? Nfs4Status.OLD_STATEID : Nfs4Status.BAD_STATEID,
+                    "stateid " + id + " is not the current " + current);
+        }
+        return o;
+    }
+
+    public void close(StateId id) throws Nfs4Exception {
+        Open o = find(id);
+        byStateId.remove(id.key());
+        byOwnerAndFile.remove(o.ownerFile, o);
+    }
+
+    /** OPEN_DOWNGRADE: the access must be a subset of what is held. */
+    public StateId downgrade(StateId id, int access) throws Nfs4Exception {
+        Open o = find(id);
+        if ((access & ~o.access()) != 0 || access == 0) {
+            throw new Nfs4Exception(Nfs4Status.INVAL, "downgrade to access " + access + " from " + o.access());
+        }
+        return o.downgrade(access);
+    }
+
+    public boolean exists(StateId id) {
+        return byStateId.containsKey(id.key());
+    }
+
+    public int size() {
+        return byStateId.size();
+    }
+
+    void forgetClient(long clientId) {
+        byStateId.values().removeIf(o -> o.clientId == clientId);
+        byOwnerAndFile.values().removeIf(o -> o.clientId == clientId);
+    }
+
+    private byte[] newOther() {
+        return ByteBuffer.allocate(StateId.OTHER_BYTES).putInt(boot).putLong(counter.incrementAndGet()).array();
+    }
+}
