@@ -115,10 +115,10 @@ class NfsBadInputIT {
     @Test
     void unknownProceduresAndVersionsGetRpcErrors() throws IOException {
         assertEquals(PROC_UNAVAIL, send(call(2, NFS, 3, 99, new byte[0])).getInt());
-        ByteBuffer mismatch = send(call(3, NFS, 4, 0, new byte[0]));
+        ByteBuffer mismatch = send(call(3, NFS, 2, 0, new byte[0]));
         assertEquals(PROG_MISMATCH, mismatch.getInt());
         assertEquals(3, mismatch.getInt(), "lowest supported version");
-        assertEquals(3, mismatch.getInt(), "highest supported version");
+        assertEquals(4, mismatch.getInt(), "highest supported version");
         assertStillServing();
     }
 
@@ -180,6 +180,31 @@ class NfsBadInputIT {
                 // No reply to noise is fine; what matters is the next check.
             }
         }
+        assertStillServing();
+    }
+
+    /** NFSv4 COMPOUNDs that break the rules get NFSv4 statuses (RFC 8881), and the server keeps serving. */
+    @Test
+    void nfs4CompoundsThatBreakTheRulesGetNfs4Statuses() throws IOException {
+        byte[] tag = "bad".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer minor0 = send(call(20, NFS, 4, 1, xdr(tag, 0, 1, 24)));
+        assertEquals(0, minor0.getInt(), "SUCCESS at the RPC level");
+        assertEquals(10021, minor0.getInt(), "NFS4ERR_MINOR_VERS_MISMATCH");
+
+        ByteBuffer noSession = send(call(21, NFS, 4, 1, xdr(tag, 1, 2, 24, 9, 0)));
+        assertEquals(0, noSession.getInt());
+        assertEquals(10071, noSession.getInt(), "NFS4ERR_OP_NOT_IN_SESSION: PUTROOTFH without SEQUENCE");
+        noSession.getInt(); // tag length
+        noSession.get(new byte[4]);
+        assertEquals(1, noSession.getInt(), "one result: the compound stops at the first failure");
+        assertEquals(24, noSession.getInt(), "for PUTROOTFH");
+
+        ByteBuffer illegal = send(call(22, NFS, 4, 1, xdr(tag, 1, 1, 7777)));
+        assertEquals(0, illegal.getInt());
+        assertEquals(10044, illegal.getInt(), "NFS4ERR_OP_ILLEGAL");
+
+        ByteBuffer garbage = send(call(23, NFS, 4, 1, xdr(0x7fffffff)));
+        assertEquals(GARBAGE_ARGS, garbage.getInt(), "a tag longer than the call is GARBAGE_ARGS");
         assertStillServing();
     }
 }

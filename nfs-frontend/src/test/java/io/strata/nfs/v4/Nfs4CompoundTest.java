@@ -1,0 +1,284 @@
+package io.strata.nfs.v4;
+
+import static io.strata.nfs.v4.Client4.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.strata.nfs.handle.FileHandles;
+import io.strata.nfs.server.CallerMapper;
+import io.strata.nfs.testing.InMemoryFileSystem;
+import io.strata.nfs.v3.NfsContext;
+import io.strata.nfs.v4.attr.Fattr;
+import io.strata.nfs.vfs.Caller;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.dcache.oncrpc4j.xdr.Xdr;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** COMPOUNDs from encoded arguments to the reply a client decodes, over an in-memory file system. */
+class Nfs4CompoundTest {
+    static final Caller ROOT = new Caller(0, 0, new int[0]);
+    static final int OK = 0;
+
+    final InMemoryFileSystem fs = new InMemoryFileSystem();
+    final FileHandles handles = new FileHandles("0123456789abcdef0123456789abcdef".getBytes());
+    final Nfs4Program program = new Nfs4Program(fs, handles, new CallerMapper(false, 65534, 65534));
+    final Client4 client = new Client4(program, new NfsContext(fs, handles, ROOT));
+
+    @BeforeEach
+    void session() throws Exception {
+        client.establish();
+    }
+
+    /** OPEN with OPEN4_CREATE (UNCHECKED, mode 0644) of {@code name} under the root, as {@code owner}. */
+    static Op openCreate(String name, String owner) {
+        return op(OPEN, out -> {
+            out.xdrEncodeInt(0); // seqid
+            out.xdrEncodeInt(3); // read and write
+            out.xdrEncodeInt(0);
+            out.xdrEncodeLong(0);
+            out.xdrEncodeDynamicOpaque(owner.getBytes(StandardCharsets.US_ASCII));
+            out.xdrEncodeInt(1); // OPEN4_CREATE
+            out.xdrEncodeInt(0); // UNCHECKED4
+            bitmap(Fattr.MODE).write(out);
+            out.xdrEncodeDynamicOpaque(new byte[] {0, 0, 1, (byte) 0xa4});
+            out.xdrEncodeInt(0); // CLAIM_NULL
+            out.xdrEncodeDynamicOpaque(name.getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    static byte[] readStateId(Xdr in) throws Exception {
+        Xdr4Holder h = new Xdr4Holder(in.xdrDecodeInt(), in.xdrDecodeOpaque(12));
+        return h.bytes();
+    }
+
+    /** A stateid as the bytes a client would send back. */
+    record Xdr4Holder(int seqid, byte[] other) {
+        byte[] bytes() {
+            byte[] b = new byte[16];
+            b[0] = (byte) (seqid >>> 24);
+            b[1] = (byte) (seqid >>> 16);
+            b[2] = (byte) (seqid >>> 8);
+            b[3] = (byte) seqid;
+            System.arraycopy(other, 0, b, 4, 12);
+            return b;
+        }
+    }
+
+    /** Skips the rest of an OPEN4resok after its stateid. */
+    static void skipOpenRest(Xdr in) throws Exception {
+        in.xdrDecodeBoolean();
+        in.xdrDecodeLong();
+        in.xdrDecodeLong();
+        in.xdrDecodeInt(); // rflags
+        int words = in.xdrDecodeInt();
+        for (int i = 0; i < words; i++) {
+            in.xdrDecodeInt();
+        }
+        assertEquals(0, in.xdrDecodeInt(), "no delegation");
+    }
+
+    @Test
+    void openWriteCommitReadCloseThroughOneSession() throws Exception {
+        byte[] data = "hello over NFSv4.2".getBytes(StandardCharsets.UTF_8);
+        Results open = client.compound(op(PUTROOTFH), openCreate("f.txt", "o1"),
+                op(GETFH));
+        assertEquals(OK, open.status);
+        open.next(PUTROOTFH);
+        assertEquals(OK, open.next(OPEN));
+        byte[] stateid = readStateId(open.in());
+        skipOpenRest(open.in());
+        assertEquals(OK, open.next(GETFH));
+        byte[] fh = open.in().xdrDecodeDynamicOpaque();
+
+        Results write = client.compound(op(PUTFH, out -> out.xdrEncodeDynamicOpaque(fh)), op(WRITE, out -> {
+            out.xdrEncodeOpaque(stateid, 16);
+            out.xdrEncodeLong(0);
+            out.xdrEncodeInt(0); // UNSTABLE
+            out.xdrEncodeDynamicOpaque(data);
+        }), op(COMMIT, out -> {
+            out.xdrEncodeLong(0);
+            out.xdrEncodeInt(0);
+        }));
+        assertEquals(OK, write.status);
+        write.next(PUTFH);
+        assertEquals(OK, write.next(WRITE));
+        assertEquals(data.length, write.in().xdrDecodeInt());
+
+        Results read = client.compound(op(PUTFH, out -> out.xdrEncodeDynamicOpaque(fh)), op(READ, out -> {
+            out.xdrEncodeOpaque(stateid, 16);
+            out.xdrEncodeLong(0);
+            out.xdrEncodeInt(4096);
+        }), getattr(Fattr.SIZE));
+        read.next(PUTFH);
+        assertEquals(OK, read.next(READ));
+        assertTrue(read.in().xdrDecodeBoolean(), "eof");
+        assertArrayEquals(data, read.in().xdrDecodeDynamicOpaque());
+        assertEquals(OK, read.next(GETATTR));
+        read.in().xdrDecodeInt();
+        read.in().xdrDecodeInt(); // bitmap of one word: SIZE
+        read.in().xdrDecodeInt(); // attrlist length
+        assertEquals(data.length, read.in().xdrDecodeLong());
+
+        Op close = op(CLOSE, out -> {
+            out.xdrEncodeInt(0);
+            out.xdrEncodeOpaque(stateid, 16);
+        });
+        assertEquals(OK, client.compound(op(PUTFH, out -> out.xdrEncodeDynamicOpaque(fh)), close).status);
+        assertEquals(Nfs4Status.BAD_STATEID.code(),
+                client.compound(op(PUTFH, out -> out.xdrEncodeDynamicOpaque(fh)), close).status,
+                "a closed stateid is gone");
+    }
+
+    @Test
+    void sessionRulesAndReplays() throws Exception {
+        assertEquals(Nfs4Status.OP_NOT_IN_SESSION.code(), client.raw(op(PUTROOTFH)).status);
+        assertEquals(Nfs4Status.NOFILEHANDLE.code(), client.compound(op(GETFH)).status);
+        assertEquals(Nfs4Status.SEQUENCE_POS.code(),
+                client.compound(op(Client4.SEQUENCE, out -> {
+                    out.xdrEncodeOpaque(client.sessionId, 16);
+                    out.xdrEncodeInt(1);
+                    out.xdrEncodeInt(3);
+                    out.xdrEncodeInt(3);
+                    out.xdrEncodeBoolean(false);
+                })).status);
+
+        Results first = client.compoundOnSlot(1, 1, true, op(PUTROOTFH), getattr(Fattr.FILEID));
+        Results again = client.compoundOnSlot(1, 1, true, op(PUTROOTFH), getattr(Fattr.FILEID));
+        assertArrayEquals(first.bytes, again.bytes, "a retransmission gets the cached reply");
+        client.compoundOnSlot(2, 1, false, op(PUTROOTFH));
+        assertEquals(Nfs4Status.RETRY_UNCACHED_REP.code(), client.compoundOnSlot(2, 1, false, op(PUTROOTFH)).status);
+        assertEquals(Nfs4Status.SEQ_MISORDERED.code(), client.compoundOnSlot(2, 5, false, op(PUTROOTFH)).status);
+        assertEquals(Nfs4Status.BADSLOT.code(), client.compoundOnSlot(500, 1, false, op(PUTROOTFH)).status);
+    }
+
+    @Test
+    void namesAndAttributesAreChecked() throws Exception {
+        assertEquals(Nfs4Status.BADNAME.code(), client.compound(op(PUTROOTFH), name(LOOKUP, "..")).status);
+        assertEquals(Nfs4Status.INVAL.code(), client.compound(op(PUTROOTFH), name(LOOKUP, "")).status);
+        assertEquals(Nfs4Status.NOENT.code(), client.compound(op(PUTROOTFH), name(LOOKUP, "nope")).status);
+        assertEquals(Nfs4Status.NOENT.code(), client.compound(op(PUTROOTFH), op(LOOKUPP)).status,
+                "the root has no parent");
+
+        Results create = client.compound(op(PUTROOTFH), openCreate("g", "o"));
+        assertEquals(OK, create.status);
+        Op badOwner = op(SETATTR, out -> {
+            out.xdrEncodeOpaque(new byte[16], 16);
+            bitmap(Fattr.OWNER).write(out);
+            out.xdrEncodeDynamicOpaque(new byte[] {0, 0, 0, 5, 'a', 'l', 'i', 'c', 'e', 0, 0, 0});
+        });
+        assertEquals(Nfs4Status.BADOWNER.code(),
+                client.compound(op(PUTROOTFH), name(LOOKUP, "g"), badOwner).status);
+        Op setType = op(SETATTR, out -> {
+            out.xdrEncodeOpaque(new byte[16], 16);
+            bitmap(Fattr.TYPE).write(out);
+            out.xdrEncodeDynamicOpaque(new byte[] {0, 0, 0, 2});
+        });
+        assertEquals(Nfs4Status.INVAL.code(),
+                client.compound(op(PUTROOTFH), name(LOOKUP, "g"), setType).status,
+                "type is read-only");
+        Op chmod = op(SETATTR, out -> {
+            out.xdrEncodeOpaque(new byte[16], 16);
+            bitmap(Fattr.MODE).write(out);
+            out.xdrEncodeDynamicOpaque(new byte[] {0, 0, 1, (byte) 0x80});
+        });
+        Results r = client.compound(op(PUTROOTFH), name(LOOKUP, "g"), chmod,
+                getattr(Fattr.MODE));
+        assertEquals(OK, r.status);
+        assertEquals(0600, fs.lookup(InMemoryFileSystem.ROOT, "g").mode());
+    }
+
+    @Test
+    void readdirPagesSeeEveryEntryOnce() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            assertEquals(OK, client.compound(op(PUTROOTFH), openCreate("file-" + i, "o")).status);
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> order = new ArrayList<>();
+        long cookie = 0;
+        boolean eof = false;
+        while (!eof) {
+            long from = cookie;
+            Results r = client.compound(op(PUTROOTFH), op(READDIR, out -> {
+                out.xdrEncodeLong(from);
+                out.xdrEncodeLong(0);
+                out.xdrEncodeInt(512);
+                out.xdrEncodeInt(600); // room for a few entries only
+                bitmap(Fattr.TYPE, Fattr.FILEID).write(out);
+            }));
+            r.next(PUTROOTFH);
+            assertEquals(OK, r.next(READDIR));
+            r.in().xdrDecodeLong();
+            int page = 0;
+            while (r.in().xdrDecodeBoolean()) {
+                cookie = r.in().xdrDecodeLong();
+                String n = new String(r.in().xdrDecodeDynamicOpaque(), StandardCharsets.UTF_8);
+                r.in().xdrDecodeInt();
+                r.in().xdrDecodeInt();
+                r.in().xdrDecodeDynamicOpaque();
+                assertTrue(seen.add(n), n + " listed twice");
+                order.add(n);
+                page++;
+            }
+            eof = r.in().xdrDecodeBoolean();
+            assertTrue(page > 0 || eof);
+            assertTrue(page < 40, "maxcount limits a page");
+        }
+        assertEquals(40, seen.size());
+    }
+
+    @Test
+    void extendedAttributesAreReadOnly() throws Exception {
+        assertEquals(OK, client.compound(op(PUTROOTFH), openCreate("x", "o")).status);
+        Results list = client.compound(op(PUTROOTFH), name(LOOKUP, "x"),
+                op(LISTXATTRS, out -> {
+                    out.xdrEncodeLong(0);
+                    out.xdrEncodeInt(4096);
+                }), name(GETXATTR, "strata.tier"));
+        assertEquals(OK, list.status);
+        list.next(PUTROOTFH);
+        list.next(LOOKUP);
+        list.next(LISTXATTRS);
+        list.in().xdrDecodeLong();
+        assertEquals(1, list.in().xdrDecodeInt());
+        assertEquals("strata.tier", new String(list.in().xdrDecodeDynamicOpaque(), StandardCharsets.UTF_8));
+        assertTrue(list.in().xdrDecodeBoolean(), "eof");
+        list.next(GETXATTR);
+        assertEquals("memory", new String(list.in().xdrDecodeDynamicOpaque(), StandardCharsets.UTF_8));
+
+        assertEquals(Nfs4Status.NOXATTR.code(), client.compound(op(PUTROOTFH),
+                name(LOOKUP, "x"), name(GETXATTR, "other")).status);
+        assertEquals(Nfs4Status.PERM.code(), client.compound(op(PUTROOTFH),
+                name(LOOKUP, "x"), op(SETXATTR, out -> {
+                    out.xdrEncodeInt(0);
+                    out.xdrEncodeDynamicOpaque("strata.tier".getBytes(StandardCharsets.UTF_8));
+                    out.xdrEncodeDynamicOpaque("cloud".getBytes(StandardCharsets.UTF_8));
+                })).status);
+    }
+
+    @Test
+    void accessOffersXattrRightsOnlyInMinorVersionTwo() throws Exception {
+        Results r = client.compound(op(PUTROOTFH), op(ACCESS, out -> out.xdrEncodeInt(0x1ff)));
+        r.next(PUTROOTFH);
+        assertEquals(OK, r.next(ACCESS));
+        assertEquals(0x1ff, r.in().xdrDecodeInt(), "supported");
+        assertTrue((r.in().xdrDecodeInt() & 0x40) != 0, "XAREAD granted to root");
+
+        client.minorVersion = 1;
+        Results v41 = client.compound(op(PUTROOTFH), op(ACCESS, out -> out.xdrEncodeInt(0x1ff)));
+        v41.next(PUTROOTFH);
+        v41.next(ACCESS);
+        assertEquals(0x3f, v41.in().xdrDecodeInt(), "4.1 knows no xattr rights");
+        client.minorVersion = 0;
+        assertEquals(Nfs4Status.MINOR_VERS_MISMATCH.code(), client.raw(op(PUTROOTFH)).status);
+        client.minorVersion = 2;
+        Results illegal = client.compound(op(7777));
+        assertEquals(Nfs4Status.OP_ILLEGAL.code(), illegal.status);
+        assertEquals(Nfs4Status.OP_ILLEGAL.code(), illegal.next(Operations.ILLEGAL));
+    }
+}
