@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs a bash script on a real Linux kernel NFSv3 mount of a Strata export, through the linux-nfs-client tool (a
+ * Runs a bash script on a real Linux kernel NFS mount (NFSv3 unless asked otherwise) of a Strata export, through the linux-nfs-client tool (a
  * small VM; see its README). The script runs in /mnt; its stdout lines reach {@code onLine} as they come, so a test
  * can act (restart or kill the server) at a point the script announces.
  */
@@ -39,10 +39,18 @@ final class KernelClient {
     /** @param mountPort where MOUNT answers, for a server that does not serve it on its NFS port */
     static Result run(int nfsPort, int mountPort, String export, String mountOptions, int timeoutSeconds,
                       String script, Consumer<String> onLine) throws Exception {
+        return run("3", nfsPort, mountPort, export, mountOptions, timeoutSeconds, script, onLine);
+    }
+
+    /** @param vers the NFS version to mount ("3", "4.1", "4.2"); NFSv4 exports are paths from the server's root */
+    static Result run(String vers, int nfsPort, int mountPort, String export, String mountOptions,
+                      int timeoutSeconds, String script, Consumer<String> onLine) throws Exception {
         Path tool = Tools.linuxNfsClient();
-        List<String> cmd = new ArrayList<>(List.of(tool.toString(), "--vers", "3", "--port", Integer.toString(nfsPort),
-                "--mountport", Integer.toString(mountPort), "--export", export,
-                "--timeout", Integer.toString(timeoutSeconds)));
+        List<String> cmd = new ArrayList<>(List.of(tool.toString(), "--vers", vers, "--port",
+                Integer.toString(nfsPort), "--export", export, "--timeout", Integer.toString(timeoutSeconds)));
+        if (vers.equals("3")) {
+            cmd.addAll(List.of("--mountport", Integer.toString(mountPort)));
+        }
         if (!mountOptions.isEmpty()) {
             cmd.addAll(List.of("--opts", mountOptions));
         }

@@ -1,0 +1,212 @@
+package io.strata.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * NFSv4.2 through the real Linux kernel client: the same namespace S3 serves (both ways), the extended attributes
+ * that say where a file's bytes sit (user.strata.tier, user.strata.volume, user.strata.storage-class) following
+ * the file when a policy moves it, and a mounted client that carries on across a server restart (new session,
+ * reclaimed opens).
+ */
+class Nfs4KernelIT {
+    /** Prints "xattr <file> <tier>|<volume>|<storage class>" with Python, which the guest has from the host. */
+    private static final String XATTRS = """
+            xattrs() { python3 -c 'import os,sys
+            p=sys.argv[1]; g=lambda n: os.getxattr(p, "user.strata."+n).decode()
+            print("xattr", p, g("tier")+"|"+g("volume")+"|"+g("storage-class"), ",".join(sorted(os.listxattr(p))))' "$1"; }
+            """;
+
+    @TempDir
+    static Path tmp;
+    static StrataServer server;
+    static S3Client s3;
+    static AdminHttp admin;
+    static List<String> fixedPorts;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Tools.linuxNfsClient();
+        int[] ports = TestServers.freePorts(3);
+        fixedPorts = List.of("--s3-port", Integer.toString(ports[0]), "--nfs-port", Integer.toString(ports[1]),
+                "--admin-port", Integer.toString(ports[2]));
+        server = TestServers.start(tmp.resolve("data"), fixedPorts);
+        s3 = TestServers.s3Client(ports[0]);
+        admin = new AdminHttp(ports[2], TestServers.USER, TestServers.SECRET);
+        s3.createBucket(b -> b.bucket("kv4"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        TestServers.closeAll(server, s3);
+    }
+
+    private static KernelClient.Result mount(String script) throws Exception {
+        return KernelClient.run("4.2", server.nfsPort(), server.nfsPort(), "/kv4", "", 600, script, line -> { });
+    }
+
+    @Test
+    void aVersion42MountSharesTheNamespaceWithS3BothWays() throws Exception {
+        byte[] big = TestData.random(1 << 20, 4);
+        s3.putObject(b -> b.bucket("kv4").key("from-s3/big.bin"), RequestBody.fromBytes(big));
+        s3.putObject(b -> b.bucket("kv4").key("from-s3/small.txt"), RequestBody.fromString("small\n"));
+
+        KernelClient.Result r = mount(XATTRS + """
+                set -euo pipefail
+                echo "vers $(grep ' /mnt ' /proc/mounts | grep -o 'vers=[0-9.]*')"
+                echo "big $(md5sum < from-s3/big.bin | cut -c1-32) $(stat -c %s from-s3/big.bin)"
+                echo "small $(cat from-s3/small.txt)"
+                xattrs from-s3/big.bin
+                xattrs from-s3/small.txt
+                dd if=/dev/urandom of=nfs.bin bs=64k count=48 status=none
+                echo "nfs $(md5sum < nfs.bin | cut -c1-32)"
+                mkdir -p d/e
+                echo moved > d/e/f.txt
+                mv d/e/f.txt d/g.txt
+                rmdir d/e
+                ln -s g.txt d/link
+                ln d/g.txt d/hard
+                echo "links $(stat -c %h d/g.txt) $(readlink d/link) $(cat d/link)"
+                rm d/hard
+                chmod 640 d/g.txt
+                echo "mode $(stat -c %a d/g.txt) $(stat -c %h d/g.txt)"
+                mkdir many
+                for i in $(seq 1 300); do echo $i > many/$i; done
+                echo "many $(ls many | wc -l)"
+                echo "dir $(ls d | tr '\\n' ' ')"
+                python3 -c 'import os,errno
+                try:
+                    os.setxattr("d/g.txt", "user.strata.tier", b"cloud"); print("setxattr allowed")
+                except OSError as e:
+                    print("setxattr", errno.errorcode[e.errno])'
+                echo "truncate $(truncate -s 3 d/g.txt; cat d/g.txt)"
+                """);
+        assertEquals(0, r.exit(), r.describe());
+        Map<String, String> seen = KernelNfsIT.seen(r.lines());
+        assertEquals("vers=4.2", seen.get("vers"));
+        assertEquals(TestData.md5(big) + " " + big.length, seen.get("big"));
+        assertEquals("small", seen.get("small"));
+        assertTrue(r.lines().contains("xattr from-s3/big.bin nvme|local-1|STANDARD "
+                + "user.strata.storage-class,user.strata.tier,user.strata.volume"), r.describe());
+        assertTrue(r.lines().contains("xattr from-s3/small.txt metadata|inline|STANDARD "
+                + "user.strata.storage-class,user.strata.tier,user.strata.volume"), r.describe());
+        assertEquals("2 g.txt moved", seen.get("links"));
+        assertEquals("640 1", seen.get("mode"));
+        assertEquals("300", seen.get("many"));
+        assertEquals("g.txt link ", seen.get("dir"));
+        assertEquals("EPERM", seen.get("setxattr"), "the placement attributes are read-only");
+        assertEquals("mov", seen.get("truncate"));
+
+        byte[] viaS3 = s3.getObjectAsBytes(b -> b.bucket("kv4").key("nfs.bin")).asByteArray();
+        assertEquals(seen.get("nfs"), TestData.md5(viaS3), "S3 GET returns what NFSv4 wrote");
+        assertEquals(48 * 65536, viaS3.length);
+        assertEquals("mov", s3.getObjectAsBytes(b -> b.bucket("kv4").key("d/g.txt")).asUtf8String());
+        List<String> many = s3.listObjectsV2Paginator(b -> b.bucket("kv4").prefix("many/")).contents().stream()
+                .map(o -> o.key()).toList();
+        assertEquals(301, many.size(), "300 files and the directory made over NFS, which lists as many/");
+        assertEquals("many/", many.get(0));
+    }
+
+    @Test
+    void theTierAttributeFollowsAFileThatAPolicyMoves() throws Exception {
+        Path nas = Files.createDirectories(tmp.resolve("nas"));
+        admin.expect(201, "POST", "/api/v1/volumes", "{\"id\":\"nas-9\",\"tier\":\"nas\",\"path\":\"" + nas + "\"}");
+        byte[] data = TestData.random(2 << 20, 9);
+        s3.putObject(b -> b.bucket("kv4").key("tiered/t.bin"), RequestBody.fromBytes(data));
+        admin.expect(201, "PUT", "/api/v1/policies", "{\"rules\":[{\"name\":\"to-nas\","
+                + "\"match\":{\"bucket\":\"kv4\",\"path\":\"tiered/**\"},\"target\":{\"tier\":\"nas\"}}]}");
+        admin.expect(200, "POST", "/api/v1/policies/apply", null);
+        awaitMovesDone();
+
+        KernelClient.Result r = mount(XATTRS + """
+                set -euo pipefail
+                xattrs tiered/t.bin
+                echo "md5 $(md5sum < tiered/t.bin | cut -c1-32)"
+                """);
+        assertEquals(0, r.exit(), r.describe());
+        assertTrue(r.lines().contains("xattr tiered/t.bin nas|nas-9|STANDARD_IA "
+                + "user.strata.storage-class,user.strata.tier,user.strata.volume"), r.describe());
+        assertEquals(TestData.md5(data), KernelNfsIT.seen(r.lines()).get("md5"));
+    }
+
+    @Test
+    void aMountedClientCarriesOnAcrossAServerRestart() throws Exception {
+        CountDownLatch phase1 = new CountDownLatch(1);
+        AtomicReference<Exception> restartFailure = new AtomicReference<>();
+        Thread restarter = new Thread(() -> {
+            try {
+                if (!phase1.await(600, TimeUnit.SECONDS)) {
+                    return;
+                }
+                server.close();
+                server = TestServers.start(tmp.resolve("data"), fixedPorts);
+                s3.putObject(b -> b.bucket("kv4").key("restart/restarted"), RequestBody.fromString("yes"));
+            } catch (Exception e) {
+                restartFailure.set(e);
+            }
+        }, "restarter");
+        restarter.start();
+        KernelClient.Result r = KernelClient.run("4.2", server.nfsPort(), server.nfsPort(), "/kv4", "", 600, """
+                set -euo pipefail
+                mkdir -p restart/inner; cd restart/inner
+                echo before > kept.txt
+                exec 3< kept.txt
+                exec 4>> appended.txt
+                echo one >&4
+                echo phase1
+                for i in $(seq 600); do [ -e ../restarted ] && break; sleep 0.5; done
+                [ -e ../restarted ] || { echo "never saw the restart marker"; exit 5; }
+                echo "cwd $(cat kept.txt)"
+                echo "fd $(cat <&3)"
+                echo two >&4
+                exec 4>&-
+                echo "appended $(cat appended.txt | tr '\\n' ' ')"
+                """, line -> {
+                    if (line.equals("phase1")) {
+                        phase1.countDown();
+                    }
+                });
+        phase1.countDown();
+        restarter.join(TimeUnit.MINUTES.toMillis(3));
+        if (restartFailure.get() != null) {
+            throw restartFailure.get();
+        }
+        assertEquals(0, r.exit(), r.describe());
+        Map<String, String> seen = KernelNfsIT.seen(r.lines());
+        assertEquals("before", seen.get("cwd"), "the working directory's handle survived the restart");
+        assertEquals("before", seen.get("fd"), "a file open across the restart reads on");
+        assertEquals("one two ", seen.get("appended"), "a file open for writing across the restart writes on");
+        assertEquals("one\ntwo\n", s3.getObjectAsBytes(b -> b.bucket("kv4").key("restart/inner/appended.txt"))
+                .asUtf8String());
+    }
+
+    private static void awaitMovesDone() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            boolean running = false;
+            for (var m : admin.get("/api/v1/moves").get("moves")) {
+                running |= !m.get("finished").asBoolean();
+            }
+            if (!running) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "moves still running: " + admin.get("/api/v1/moves"));
+            Thread.sleep(200);
+        }
+    }
+}
