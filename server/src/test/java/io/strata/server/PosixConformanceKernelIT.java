@@ -90,6 +90,29 @@ class PosixConformanceKernelIT {
                 strata.get("readdir_lists_all_kinds"));
     }
 
+    /**
+     * The same checks over NFSv4.2, against ganesha's NFSv4.2. Device nodes are EPERM here (NFSv4 CREATE), the
+     * atime difference is the same as over NFSv3.
+     */
+    @Test
+    void overNfsVersion42StrataAnswersAsGaneshaDoes() throws Exception {
+        Map<String, String> reference = checks("4.2", ganesha.port, ganesha.port, GaneshaPeer.EXPORT);
+        Map<String, String> strata = checks("4.2", server.nfsPort(), server.nfsPort(), "/posix");
+
+        assertEquals(reference.keySet(), strata.keySet(), "every check ran on both");
+        List<String> differences = new ArrayList<>();
+        strata.forEach((check, result) -> {
+            assertFalse(result.startsWith("CRASH"), check + " could not run on Strata: " + result);
+            if (!DELIBERATE.contains(check) && !result.equals(reference.get(check))) {
+                differences.add(check + "\n  ganesha: " + reference.get(check) + "\n  strata:  " + result);
+            }
+        });
+        assertEquals(List.of(), differences, "Strata differs from the reference over NFSv4.2");
+        assertEquals("EPERM", strata.get("mknod_char_device"));
+        assertEquals("False", strata.get("read_updates_atime_relatime"));
+        assertEquals("EACCES", strata.get("other_user_write_denied"));
+    }
+
     @Test
     void s3SeesTheRegularFilesAndNotThePipesSocketsOrSymlinks() throws Exception {
         checks(server.nfsPort(), server.nfsPort(), "/posix");
@@ -109,12 +132,17 @@ class PosixConformanceKernelIT {
 
     /** Runs the checks in a new directory of the export; returns check name to result, in order. */
     private static Map<String, String> checks(int nfsPort, int mountPort, String export) throws Exception {
+        return checks("3", nfsPort, mountPort, export);
+    }
+
+    private static Map<String, String> checks(String vers, int nfsPort, int mountPort, String export)
+            throws Exception {
         String program;
         try (InputStream in = PosixConformanceKernelIT.class.getResourceAsStream("/posix/conformance.py")) {
             program = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String script = "dir=/mnt/run-$RANDOM$RANDOM && mkdir \"$dir\" && cd \"$dir\" && python3 - <<'PY'\n" + program + "\nPY\n";
-        KernelClient.Result r = KernelClient.run(nfsPort, mountPort, export, "", 600, script, line -> { });
+        KernelClient.Result r = KernelClient.run(vers, nfsPort, mountPort, export, "", 600, script, line -> { });
         assertEquals(0, r.exit(), r.describe());
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : r.lines()) {

@@ -26,7 +26,7 @@ public final class GaneshaPeer implements AutoCloseable {
         Path conf = dir.resolve("ganesha.conf");
         Files.writeString(conf, """
                 NFS_CORE_PARAM {
-                  Protocols = 3;
+                  Protocols = 3, 4;
                   Bind_addr = 127.0.0.1;
                   NFS_Port = %d;
                   MNT_Port = %d;
@@ -37,13 +37,13 @@ public final class GaneshaPeer implements AutoCloseable {
                   Enable_UDP = false;
                   Mount_Path_Pseudo = true;
                 }
-                NFSV4 { Graceless = true; RecoveryBackend = fs; RecoveryRoot = "%s"; }
+                NFSV4 { Graceless = true; RecoveryBackend = fs; RecoveryRoot = "%s"; Only_Numeric_Owners = true; }
                 NFS_KRB5 { Active_krb5 = false; }
                 EXPORT {
                   Export_Id = 1;
                   Path = "%s";
                   Pseudo = %s;
-                  Protocols = 3;
+                  Protocols = 3, 4;
                   Transports = TCP;
                   Access_Type = RW;
                   Squash = No_Root_Squash;
