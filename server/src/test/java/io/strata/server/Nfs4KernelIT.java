@@ -122,6 +122,40 @@ class Nfs4KernelIT {
         assertEquals("many/", many.get(0));
     }
 
+    /** fcntl and flock locks work over NFSv4 (no NLM needed): a second process is refused, then served. */
+    @Test
+    void locksKeepOutAnotherProcessUntilReleased() throws Exception {
+        KernelClient.Result r = mount("""
+                set -euo pipefail
+                python3 - <<'PY'
+                import errno, fcntl, os
+                def other(path, how):
+                    pid = os.fork()
+                    if pid == 0:
+                        g = open(path, "r+")
+                        try:
+                            how(g); print("other got it", flush=True)
+                        except OSError as e:
+                            print("other", errno.errorcode[e.errno], flush=True)
+                        os._exit(0)
+                    os.waitpid(pid, 0)
+                f = open("locked.txt", "w"); f.write("x" * 100); f.flush()
+                fcntl.lockf(f, fcntl.LOCK_EX, 10, 20)
+                other("locked.txt", lambda g: fcntl.lockf(g, fcntl.LOCK_EX | fcntl.LOCK_NB, 5, 25))
+                other("locked.txt", lambda g: fcntl.lockf(g, fcntl.LOCK_EX | fcntl.LOCK_NB, 10, 40))
+                fcntl.lockf(f, fcntl.LOCK_UN, 10, 20)
+                other("locked.txt", lambda g: fcntl.lockf(g, fcntl.LOCK_EX | fcntl.LOCK_NB, 5, 25))
+                fcntl.flock(f, fcntl.LOCK_EX)
+                other("locked.txt", lambda g: fcntl.flock(g, fcntl.LOCK_EX | fcntl.LOCK_NB))
+                fcntl.flock(f, fcntl.LOCK_UN)
+                other("locked.txt", lambda g: fcntl.flock(g, fcntl.LOCK_SH | fcntl.LOCK_NB))
+                PY
+                """);
+        assertEquals(0, r.exit(), r.describe());
+        assertEquals(List.of("other EAGAIN", "other got it", "other got it", "other EAGAIN", "other got it"),
+                r.lines().stream().filter(l -> l.startsWith("other")).toList(), r.describe());
+    }
+
     @Test
     void theTierAttributeFollowsAFileThatAPolicyMoves() throws Exception {
         Path nas = Files.createDirectories(tmp.resolve("nas"));

@@ -158,7 +158,7 @@ public final class Nfs4Program implements RpcDispatchable {
         } catch (Nfs4Exception e) {
             status = e.status();
             LOG.debug("NFSv4 {}: {} ({})", Operations.name(op.opcode()), status, e.getMessage());
-            body = op.operation().failed(op.args(), status);
+            body = e.body() != null ? e.body() : op.operation().failed(op.args(), status);
         } catch (RuntimeException e) {
             LOG.error("NFSv4 {} failed", Operations.name(op.opcode()), e);
             status = Nfs4Status.SERVERFAULT;

@@ -16,6 +16,9 @@ import io.strata.nfs.v4.op.GetXattr;
 import io.strata.nfs.v4.op.Getattr;
 import io.strata.nfs.v4.op.Link;
 import io.strata.nfs.v4.op.ListXattrs;
+import io.strata.nfs.v4.op.Lock;
+import io.strata.nfs.v4.op.Lockt;
+import io.strata.nfs.v4.op.Locku;
 import io.strata.nfs.v4.op.Lookup;
 import io.strata.nfs.v4.op.Lookupp;
 import io.strata.nfs.v4.op.Open;
@@ -39,7 +42,7 @@ import java.util.List;
 
 /**
  * The operations by opcode (RFC 8881 16.2.1, RFC 7862 for 59 to 71, RFC 8276 for 72 to 75). Opcodes without a
- * class here are answered NOTSUPP: locking, delegations, pNFS layouts, NVERIFY/VERIFY, named attribute
+ * class here are answered NOTSUPP: delegations, pNFS layouts, NVERIFY/VERIFY, named attribute
  * directories, and the NFSv4.2 data operations (COPY, SEEK, ALLOCATE and friends; clients fall back without them).
  */
 public final class Operations {
@@ -72,6 +75,9 @@ public final class Operations {
         BY_OPCODE[9] = new Getattr();
         BY_OPCODE[10] = new GetFh();
         BY_OPCODE[11] = new Link();
+        BY_OPCODE[12] = new Lock();
+        BY_OPCODE[13] = new Lockt();
+        BY_OPCODE[14] = new Locku();
         BY_OPCODE[15] = new Lookup();
         BY_OPCODE[16] = new Lookupp();
         BY_OPCODE[18] = new Open();

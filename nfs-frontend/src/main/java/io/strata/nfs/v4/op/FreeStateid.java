@@ -11,8 +11,9 @@ import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
 /**
- * FREE_STATEID (RFC 8881 18.38) and DELEGRETURN (18.6): the server hands out neither lock stateids nor
- * delegations, so any stateid these name is unknown (an open is ended by CLOSE, and is LOCKS_HELD here).
+ * FREE_STATEID (RFC 8881 18.38) frees a lock owner's stateid once it holds no lock (an open is ended by CLOSE
+ * instead); DELEGRETURN (18.6) shares the code because the server hands out no delegations: any stateid it names
+ * is unknown.
  */
 public final class FreeStateid extends Operation<StateId> {
     private final boolean delegReturn;
@@ -30,6 +31,10 @@ public final class FreeStateid extends Operation<StateId> {
     public XdrWriter run(StateId id, CompoundState state) throws Nfs4Exception {
         if (delegReturn) {
             state.current();
+        }
+        if (!delegReturn && state.server().locks().exists(id)) {
+            state.server().locks().free(id);
+            return XdrWriter.NOTHING;
         }
         if (!delegReturn && state.server().opens().exists(id)) {
             throw new Nfs4Exception(Nfs4Status.LOCKS_HELD, "an open stateid is freed by CLOSE");

@@ -34,7 +34,8 @@ public final class TestStateid extends Operation<List<StateId>> {
         int[] codes = new int[ids.size()];
         for (int i = 0; i < codes.length; i++) {
             StateId id = ids.get(i);
-            boolean known = !id.isSpecial() && state.server().opens().exists(id);
+            boolean known = !id.isSpecial()
+                    && (state.server().opens().exists(id) || state.server().locks().exists(id));
             codes[i] = (known ? Nfs4Status.OK : Nfs4Status.BAD_STATEID).code();
         }
         return out -> {

@@ -23,9 +23,11 @@ public final class ClientTable {
     private final Map<String, Client> byOwner = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final OpenStates opens;
+    private final LockTable locks;
 
-    public ClientTable(OpenStates opens) {
+    public ClientTable(OpenStates opens, LockTable locks) {
         this.opens = opens;
+        this.locks = locks;
     }
 
     /**
@@ -106,6 +108,7 @@ public final class ClientTable {
         byOwner.remove(c.ownerKey(), c);
         sessions.values().removeIf(s -> s.client() == c);
         opens.forgetClient(c.id());
+        locks.forgetClient(c.id());
     }
 
     private void forgetSilentClients() {

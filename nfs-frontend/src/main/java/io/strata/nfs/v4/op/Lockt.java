@@ -1,0 +1,37 @@
+package io.strata.nfs.v4.op;
+
+import io.strata.nfs.v4.CompoundState;
+import io.strata.nfs.v4.Nfs4Exception;
+import io.strata.nfs.v4.Operation;
+import io.strata.nfs.v4.Xdr4;
+import io.strata.nfs.v4.state.LockTable;
+import io.strata.nfs.xdr.XdrWriter;
+import java.io.IOException;
+import java.util.HexFormat;
+import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
+
+/** LOCKT (RFC 8881 18.11): whether a lock could be taken (F_GETLK), without taking it. */
+public final class Lockt extends Operation<Lockt.Args> {
+    public record Args(int type, long offset, long length, byte[] owner) {
+    }
+
+    @Override
+    public Args decode(XdrDecodingStream in) throws IOException {
+        int type = in.xdrDecodeInt();
+        long offset = in.xdrDecodeLong();
+        long length = in.xdrDecodeLong();
+        in.xdrDecodeLong(); // client id
+        return new Args(type, offset, length, Xdr4.opaque(in));
+    }
+
+    @Override
+    public XdrWriter run(Args a, CompoundState state) throws Nfs4Exception {
+        String owner = Opens.clientId(state) + "/" + HexFormat.of().formatHex(a.owner());
+        LockTable.Range held = state.server().locks().test(state.current(), owner, a.offset(),
+                LockRanges.end(a.offset(), a.length()), LockRanges.isWrite(a.type()));
+        if (held != null) {
+            throw LockRanges.denied(held);
+        }
+        return XdrWriter.NOTHING;
+    }
+}
