@@ -17,7 +17,7 @@ public final class ConfigKeys {
     public static final ConfigKey S3_PORT = new ConfigKey("--s3-port", "STRATA_S3_PORT", "9000",
             Kind.PORT, "S3 API port (0: any free port)");
     public static final ConfigKey NFS_PORT = new ConfigKey("--nfs-port", "STRATA_NFS_PORT", "2049",
-            Kind.PORT, "NFSv3 and MOUNT port (TCP; 0: any free port)");
+            Kind.PORT, "NFSv3, MOUNT and NFSv4.1/4.2 port (TCP; 0: any free port)");
     public static final ConfigKey ADMIN_PORT = new ConfigKey("--admin-port", "STRATA_ADMIN_PORT", "9001",
             Kind.PORT, "admin REST API (/api/v1, HTTP Basic with the root credentials) and Prometheus /metrics");
     public static final ConfigKey DOMAINS = new ConfigKey("--domains", "STRATA_DOMAINS", "localhost",

@@ -146,10 +146,12 @@ public final class Launcher {
             out.println("               listening on " + c.bindAddress() + ":" + server.s3Port()
                     + (isWildcard(c.bindAddress()) ? " (all interfaces)" : ""));
         }
-        out.println("  NFSv3        " + host + ":" + server.nfsPort() + " (NFS and MOUNT on this port; exports / and /<bucket>)");
-        out.println("               mount -t nfs -o vers=3,proto=tcp,port=" + server.nfsPort() + ",mountport="
-                + server.nfsPort() + ",nolock " + host + ":/demo /mnt"
+        out.println("  NFS          " + host + ":" + server.nfsPort()
+                + " (NFSv3 with MOUNT, and NFSv4.1/4.2, on this port; exports / and /<bucket>)");
+        out.println("               mount -t nfs -o vers=4.2,port=" + server.nfsPort() + " " + host + ":/demo /mnt"
                 + (c.nfsRootSquash() ? "  (root squashed)" : ""));
+        out.println("               mount -t nfs -o vers=3,proto=tcp,port=" + server.nfsPort() + ",mountport="
+                + server.nfsPort() + ",nolock " + host + ":/demo /mnt");
         String admin = "http://" + host + ":" + server.adminPort();
         out.println("  Admin API    " + admin + "/api/v1  (HTTP Basic with the credentials below; "
                 + admin + "/openapi.json)");

@@ -169,7 +169,7 @@ public final class StrataServer implements AutoCloseable {
                 throw e;
             }
             mover.start();
-            LOG.info("Strata up: S3 API on {}:{}, NFSv3 on {}:{}, admin API on {}:{}, data in {}",
+            LOG.info("Strata up: S3 API on {}:{}, NFS (v3, v4.1, v4.2) on {}:{}, admin API on {}:{}, data in {}",
                     config.bindAddress(), s3Port, config.bindAddress(), nfsPort, config.bindAddress(), adminPort,
                     dataDir);
         } catch (StartupException | InterruptedException | RuntimeException e) {

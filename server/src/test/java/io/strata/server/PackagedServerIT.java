@@ -100,7 +100,7 @@ class PackagedServerIT {
         assertTrue(banner.contains("secret key from env STRATA_ROOT_PASSWORD"), banner);
         assertFalse(banner.contains(SECRET), "the secret from the environment is never printed:\n" + banner);
         assertTrue(banner.contains("aws --endpoint-url " + first.endpoint() + " s3 ls"), banner);
-        assertTrue(banner.matches("(?s).*NFSv3        127\\.0\\.0\\.1:\\d+ \\(NFS and MOUNT on this port.*"), banner);
+        assertTrue(banner.matches("(?s).*NFS          127\\.0\\.0\\.1:\\d+ \\(NFSv3 with MOUNT, and NFSv4\\.1/4\\.2, on this port.*"), banner);
         assertFalse(banner.contains("Ignite node started"), "Ignite's console lines stay off stdout:\n" + banner);
         try (S3Client s3 = client(first.endpoint())) {
             s3.createBucket(b -> b.bucket("packaged"));

@@ -27,6 +27,9 @@ public final class NfsMetrics {
     private static final int STATUS_SLOTS = NfsStatus.values().length + 1;
     private static final int GARBAGE = STATUS_SLOTS - 1;
 
+    private static final String DESCRIPTION =
+            "NFSv3 and MOUNT calls and NFSv4 operations, from decoded arguments to the reply body ready";
+
     private final MeterRegistry registry;
     private final AtomicReferenceArray<Timer> nfs3 = new AtomicReferenceArray<>(NFS3.size() * STATUS_SLOTS);
     private final AtomicReferenceArray<Timer> mount3 = new AtomicReferenceArray<>(MOUNT3.size() * STATUS_SLOTS);
@@ -63,7 +66,7 @@ public final class NfsMetrics {
     public void nfs4(String operation, String status, long nanos) {
         String key = operation + "/" + status;
         Timer t = nfs4.computeIfAbsent(key, k -> Timer.builder("strata.nfs.operations")
-                .description("NFSv3 and MOUNT calls, from decoded arguments to the reply body ready")
+                .description(DESCRIPTION)
                 .tag("procedure", "V4_" + operation)
                 .tag("status", status.equals("OK") ? "NFS4_OK" : "NFS4ERR_" + status)
                 .publishPercentileHistogram()
@@ -89,7 +92,7 @@ public final class NfsMetrics {
         if (t == null) {
             // A race registers the same id twice: the registry hands back the one meter either way.
             t = Timer.builder("strata.nfs.operations")
-                    .description("NFSv3 and MOUNT calls, from decoded arguments to the reply body ready")
+                    .description(DESCRIPTION)
                     .tag("procedure", names.get(procedure))
                     .tag("status", statusName(names == MOUNT3, status))
                     .publishPercentileHistogram()

@@ -281,4 +281,18 @@ class Nfs4CompoundTest {
         assertEquals(Nfs4Status.OP_ILLEGAL.code(), illegal.status);
         assertEquals(Nfs4Status.OP_ILLEGAL.code(), illegal.next(Operations.ILLEGAL));
     }
+
+    @Test
+    void eachOperationIsTimedWithItsStatus() throws Exception {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        Nfs4Program timed = new Nfs4Program(fs, handles, new CallerMapper(false, 65534, 65534),
+                new io.strata.nfs.metrics.NfsMetrics(registry), ServerState.fresh());
+        Client4 c = new Client4(timed, new NfsContext(fs, handles, ROOT));
+        c.establish();
+        c.compound(op(PUTROOTFH), name(LOOKUP, "missing"));
+        assertEquals(1, registry.get("strata.nfs.operations").tag("procedure", "V4_LOOKUP")
+                .tag("status", "NFS4ERR_NOENT").timer().count());
+        assertEquals(1, registry.get("strata.nfs.operations").tag("procedure", "V4_PUTROOTFH")
+                .tag("status", "NFS4_OK").timer().count());
+    }
 }
