@@ -61,4 +61,23 @@ final class AdminHttp {
         assertEquals(200, r.status(), r.body());
         return r.body();
     }
+
+    /** Waits until no move is running (two minutes at most), and returns the moves as listed then. */
+    JsonNode awaitMovesFinished() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            JsonNode moves = get("/api/v1/moves").get("moves");
+            boolean running = false;
+            for (JsonNode m : moves) {
+                running |= !m.get("finished").asBoolean();
+            }
+            if (!running) {
+                return moves;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("moves still running: " + moves);
+            }
+            Thread.sleep(200);
+        }
+    }
 }

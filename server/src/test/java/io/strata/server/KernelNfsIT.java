@@ -14,9 +14,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,21 +186,11 @@ class KernelNfsIT {
 
     @Test
     void aMountedClientCarriesOnAcrossAServerRestartWithoutEstale() throws Exception {
-        CountDownLatch phase1 = new CountDownLatch(1);
-        AtomicReference<Exception> restartFailure = new AtomicReference<>();
-        Thread restarter = new Thread(() -> {
-            try {
-                if (!phase1.await(600, TimeUnit.SECONDS)) {
-                    return;
-                }
-                server.close();
-                server = TestServers.start(tmp.resolve("data"), fixedPorts);
-                s3.putObject(b -> b.bucket("kern").key("restart/restarted"), RequestBody.fromString("yes"));
-            } catch (Exception e) {
-                restartFailure.set(e);
-            }
-        }, "restarter");
-        restarter.start();
+        RestartOnSignal restart = new RestartOnSignal("phase1", () -> {
+            server.close();
+            server = TestServers.start(tmp.resolve("data"), fixedPorts);
+            s3.putObject(b -> b.bucket("kern").key("restart/restarted"), RequestBody.fromString("yes"));
+        });
         KernelClient.Result r = KernelClient.run(server.nfsPort(), "/kern", "lookupcache=none", 600, """
                 set -euo pipefail
                 mkdir -p restart/inner; cd restart/inner
@@ -216,16 +203,8 @@ class KernelNfsIT {
                 echo "fd $(cat <&3)"
                 echo after > after.txt
                 echo "after $(cat after.txt)"
-                """, line -> {
-                    if (line.equals("phase1")) {
-                        phase1.countDown();
-                    }
-                });
-        phase1.countDown();
-        restarter.join(TimeUnit.MINUTES.toMillis(3));
-        if (restartFailure.get() != null) {
-            throw restartFailure.get();
-        }
+                """, restart.lines());
+        restart.finish();
         assertEquals(0, r.exit(), r.describe());
         Map<String, String> seen = seen(r.lines());
         assertEquals("before", seen.get("cwd"), "the working directory's handle survived the restart");

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,7 +161,7 @@ class Nfs4KernelIT {
         admin.expect(201, "PUT", "/api/v1/policies", "{\"rules\":[{\"name\":\"to-nas\","
                 + "\"match\":{\"bucket\":\"kv4\",\"path\":\"tiered/**\"},\"target\":{\"tier\":\"nas\"}}]}");
         admin.expect(200, "POST", "/api/v1/policies/apply", null);
-        awaitMovesDone();
+        admin.awaitMovesFinished();
 
         KernelClient.Result r = mount(XATTRS + """
                 set -euo pipefail
@@ -180,21 +176,11 @@ class Nfs4KernelIT {
 
     @Test
     void aMountedClientCarriesOnAcrossAServerRestart() throws Exception {
-        CountDownLatch phase1 = new CountDownLatch(1);
-        AtomicReference<Exception> restartFailure = new AtomicReference<>();
-        Thread restarter = new Thread(() -> {
-            try {
-                if (!phase1.await(600, TimeUnit.SECONDS)) {
-                    return;
-                }
-                server.close();
-                server = TestServers.start(tmp.resolve("data"), fixedPorts);
-                s3.putObject(b -> b.bucket("kv4").key("restart/restarted"), RequestBody.fromString("yes"));
-            } catch (Exception e) {
-                restartFailure.set(e);
-            }
-        }, "restarter");
-        restarter.start();
+        RestartOnSignal restart = new RestartOnSignal("phase1", () -> {
+            server.close();
+            server = TestServers.start(tmp.resolve("data"), fixedPorts);
+            s3.putObject(b -> b.bucket("kv4").key("restart/restarted"), RequestBody.fromString("yes"));
+        });
         KernelClient.Result r = KernelClient.run("4.2", server.nfsPort(), server.nfsPort(), "/kv4", "", 600, """
                 set -euo pipefail
                 mkdir -p restart/inner; cd restart/inner
@@ -210,16 +196,8 @@ class Nfs4KernelIT {
                 echo two >&4
                 exec 4>&-
                 echo "appended $(cat appended.txt | tr '\\n' ' ')"
-                """, line -> {
-                    if (line.equals("phase1")) {
-                        phase1.countDown();
-                    }
-                });
-        phase1.countDown();
-        restarter.join(TimeUnit.MINUTES.toMillis(3));
-        if (restartFailure.get() != null) {
-            throw restartFailure.get();
-        }
+                """, restart.lines());
+        restart.finish();
         assertEquals(0, r.exit(), r.describe());
         Map<String, String> seen = KernelNfsIT.seen(r.lines());
         assertEquals("before", seen.get("cwd"), "the working directory's handle survived the restart");
@@ -229,18 +207,4 @@ class Nfs4KernelIT {
                 .asUtf8String());
     }
 
-    private static void awaitMovesDone() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            boolean running = false;
-            for (var m : admin.get("/api/v1/moves").get("moves")) {
-                running |= !m.get("finished").asBoolean();
-            }
-            if (!running) {
-                return;
-            }
-            assertTrue(System.nanoTime() < deadline, "moves still running: " + admin.get("/api/v1/moves"));
-            Thread.sleep(200);
-        }
-    }
 }

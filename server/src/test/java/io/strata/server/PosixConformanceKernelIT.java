@@ -63,15 +63,7 @@ class PosixConformanceKernelIT {
         Map<String, String> reference = checks(ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT);
         Map<String, String> strata = checks(server.nfsPort(), server.nfsPort(), "/posix");
 
-        assertEquals(reference.keySet(), strata.keySet(), "every check ran on both");
-        List<String> differences = new ArrayList<>();
-        strata.forEach((check, result) -> {
-            assertFalse(result.startsWith("CRASH"), check + " could not run on Strata: " + result);
-            if (!DELIBERATE.contains(check) && !result.equals(reference.get(check))) {
-                differences.add(check + "\n  ganesha: " + reference.get(check) + "\n  strata:  " + result);
-            }
-        });
-        assertEquals(List.of(), differences, "Strata differs from the reference");
+        assertSameAnswers(reference, strata, "NFSv3");
 
         // A few answers checked outright, so that a peer gone wrong cannot make Strata look right.
         assertEquals("dir mode=0o755 nlink=4 uid=0 gid=0 size=-", strata.get("dir_nlink_counts_subdirs"));
@@ -99,15 +91,7 @@ class PosixConformanceKernelIT {
         Map<String, String> reference = checks("4.2", ganesha.port, ganesha.port, GaneshaPeer.EXPORT);
         Map<String, String> strata = checks("4.2", server.nfsPort(), server.nfsPort(), "/posix");
 
-        assertEquals(reference.keySet(), strata.keySet(), "every check ran on both");
-        List<String> differences = new ArrayList<>();
-        strata.forEach((check, result) -> {
-            assertFalse(result.startsWith("CRASH"), check + " could not run on Strata: " + result);
-            if (!DELIBERATE.contains(check) && !result.equals(reference.get(check))) {
-                differences.add(check + "\n  ganesha: " + reference.get(check) + "\n  strata:  " + result);
-            }
-        });
-        assertEquals(List.of(), differences, "Strata differs from the reference over NFSv4.2");
+        assertSameAnswers(reference, strata, "NFSv4.2");
         assertEquals("EPERM", strata.get("mknod_char_device"));
         assertEquals("False", strata.get("read_updates_atime_relatime"));
         assertEquals("EACCES", strata.get("other_user_write_denied"));
@@ -128,6 +112,19 @@ class PosixConformanceKernelIT {
             assertFalse(keys.contains(run + notAnObject), notAnObject + " listed as an object: " + keys);
         }
         assertEquals(1048581, s3.headObject(r -> r.bucket("posix").key(run + "d/sparse")).contentLength());
+    }
+
+    /** Every check ran on both, and Strata answered as the reference did, except where it differs on purpose. */
+    private static void assertSameAnswers(Map<String, String> reference, Map<String, String> strata, String over) {
+        assertEquals(reference.keySet(), strata.keySet(), "every check ran on both over " + over);
+        List<String> differences = new ArrayList<>();
+        strata.forEach((check, result) -> {
+            assertFalse(result.startsWith("CRASH"), check + " could not run on Strata: " + result);
+            if (!DELIBERATE.contains(check) && !result.equals(reference.get(check))) {
+                differences.add(check + "\n  ganesha: " + reference.get(check) + "\n  strata:  " + result);
+            }
+        });
+        assertEquals(List.of(), differences, "Strata differs from the reference over " + over);
     }
 
     /** Runs the checks in a new directory of the export; returns check name to result, in order. */

@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Tiering under the real Linux kernel NFS client: a file is read in a loop (page cache dropped each time) while it
@@ -151,20 +149,7 @@ class TieringKernelIT {
         admin.expect(201, "PUT", "/api/v1/policies",
                 "{\"rules\":[{\"match\":{\"path\":\"tier.bin\"},\"target\":{\"tier\":\"" + tier + "\"}}]}");
         admin.expect(200, "POST", "/api/v1/policies/apply", null);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            boolean running = false;
-            for (var m : admin.get("/api/v1/moves").get("moves")) {
-                running |= !m.get("finished").asBoolean();
-            }
-            if (!running) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                fail("moves still running: " + admin.get("/api/v1/moves"));
-            }
-            Thread.sleep(200);
-        }
+        admin.awaitMovesFinished();
     }
 
     private static Set<String> volumesOf(String key) throws Exception {

@@ -71,13 +71,22 @@ public final class Names {
                 throw new NfsException(NfsStatus.INVAL, "name contains NUL or '/'");
             }
         }
+        String name = utf8(raw);
+        if (name == null) {
+            throw new NfsException(NfsStatus.INVAL, "name is not UTF-8 (it must also be an S3 key)");
+        }
+        return name;
+    }
+
+    /** The bytes as strict UTF-8 (no malformed or unmappable sequences), or null when they are not. */
+    public static String utf8(byte[] raw) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException e) {
-            throw new NfsException(NfsStatus.INVAL, "name is not UTF-8 (it must also be an S3 key)");
+            return null;
         }
     }
 }

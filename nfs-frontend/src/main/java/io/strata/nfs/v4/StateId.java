@@ -29,6 +29,17 @@ public record StateId(int seqid, byte[] other) {
         return isAnonymous() || isBypass() || isCurrent() || (seqid == -1 && allBytes((byte) 0));
     }
 
+    /**
+     * Checks the sequence against the state's current one: 0 means "whatever is current" (RFC 8881 8.2.2), an
+     * older one is OLD_STATEID, a newer one BAD_STATEID.
+     */
+    public void requireCurrent(int current) throws Nfs4Exception {
+        if (seqid != 0 && seqid != current) {
+            throw new Nfs4Exception(Integer.compareUnsigned(seqid, current) < 0 ? Nfs4Status.OLD_STATEID
+                    : Nfs4Status.BAD_STATEID, "stateid " + this + " is not the current " + current);
+        }
+    }
+
     public String key() {
         return HexFormat.of().formatHex(other);
     }

@@ -1,13 +1,10 @@
 package io.strata.nfs.v4;
 
+import io.strata.nfs.v3.Names;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.GarbageArgsException;
 import io.strata.nfs.xdr.XdrReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
 
@@ -80,14 +77,11 @@ public final class Xdr4 {
 
     /** A UTF-8 string that is not a file name (symlink targets, owners): INVAL when it is not UTF-8. */
     public static String text(byte[] raw) throws Nfs4Exception {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
+        String s = Names.utf8(raw);
+        if (s == null) {
             throw new Nfs4Exception(Nfs4Status.INVAL, "not UTF-8");
         }
+        return s;
     }
 
     /** change_info4 for a directory: not atomic (another client may change it in between). */

@@ -88,11 +88,7 @@ public final class LockTable {
         if (s == null) {
             throw new Nfs4Exception(Nfs4Status.BAD_STATEID, "unknown lock stateid " + id);
         }
-        int current = s.seqid();
-        if (id.seqid() != 0 && id.seqid() != current) {
-            throw new Nfs4Exception(id.seqid() < current ? Nfs4Status.OLD_STATEID : Nfs4Status.BAD_STATEID,
-                    "lock stateid " + id + " is not the current " + current);
-        }
+        id.requireCurrent(s.seqid());
         return s;
     }
 

@@ -84,11 +84,7 @@ public final class OpenStates {
         if (o == null) {
             throw new Nfs4Exception(Nfs4Status.BAD_STATEID, "unknown stateid " + id);
         }
-        int current = o.seqid();
-        if (id.seqid() != 0 && id.seqid() != current) {
-            throw new Nfs4Exception(id.seqid() < current ? Nfs4Status.OLD_STATEID : Nfs4Status.BAD_STATEID,
-                    "stateid " + id + " is not the current " + current);
-        }
+        id.requireCurrent(o.seqid());
         return o;
     }
 

@@ -1,0 +1,54 @@
+package io.strata.server;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Restarts a server while a kernel-client script runs: the script prints a signal line when it is ready (files
+ * open, working directory set), a thread then runs the restart (which ends by putting a marker object the script
+ * waits for), and {@link #finish()} rethrows whatever the restart threw.
+ */
+final class RestartOnSignal {
+    interface Restart {
+        void run() throws Exception;
+    }
+
+    private final CountDownLatch signalled = new CountDownLatch(1);
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final String signal;
+    private final Thread thread;
+
+    RestartOnSignal(String signal, Restart restart) {
+        this.signal = signal;
+        this.thread = new Thread(() -> {
+            try {
+                if (signalled.await(600, TimeUnit.SECONDS)) {
+                    restart.run();
+                }
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        }, "restarter");
+        thread.start();
+    }
+
+    /** What the kernel client calls with each line of the script's output. */
+    Consumer<String> lines() {
+        return line -> {
+            if (line.equals(signal)) {
+                signalled.countDown();
+            }
+        };
+    }
+
+    /** After the script: waits for the restart to end (it runs even if the script never signalled). */
+    void finish() throws Exception {
+        signalled.countDown();
+        thread.join(TimeUnit.MINUTES.toMillis(3));
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+}
