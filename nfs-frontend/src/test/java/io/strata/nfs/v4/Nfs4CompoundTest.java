@@ -295,4 +295,27 @@ class Nfs4CompoundTest {
         assertEquals(1, registry.get("strata.nfs.operations").tag("procedure", "V4_PUTROOTFH")
                 .tag("status", "NFS4_OK").timer().count());
     }
+
+    /** A volume that cannot be reached is NFS4ERR_DELAY, the status clients wait on and retry (as v3's JUKEBOX). */
+    @Test
+    void anUnreachableVolumeIsDelayNotAnError() throws Exception {
+        InMemoryFileSystem offline = new InMemoryFileSystem() {
+            @Override
+            public io.strata.nfs.vfs.ReadResult read(io.strata.nfs.vfs.FileId id, long offset, int count)
+                    throws io.strata.nfs.status.NfsException {
+                throw new io.strata.nfs.status.NfsException(io.strata.nfs.status.NfsStatus.JUKEBOX, "volume down");
+            }
+        };
+        Client4 c = new Client4(new Nfs4Program(offline, handles, new CallerMapper(false, 65534, 65534)),
+                new NfsContext(offline, handles, ROOT));
+        c.establish();
+        assertEquals(OK, c.compound(op(PUTROOTFH), openCreate("cold", "o")).status);
+        Results r = c.compound(op(PUTROOTFH), name(LOOKUP, "cold"), op(READ, out -> {
+            out.xdrEncodeOpaque(new byte[16], 16);
+            out.xdrEncodeLong(0);
+            out.xdrEncodeInt(10);
+        }));
+        assertEquals(Nfs4Status.DELAY.code(), r.status);
+        assertEquals(10008, r.status, "NFS4ERR_DELAY");
+    }
 }
