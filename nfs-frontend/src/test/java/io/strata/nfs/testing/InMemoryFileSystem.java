@@ -37,6 +37,8 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     private long clock = 1_700_000_000_000_000_000L;
     /** Set to make every call throw, to test the SERVERFAULT path. */
     public volatile RuntimeException failWith;
+    /** Set to make READ fail with this status, as Strata's does when a file's volume cannot be reached. */
+    public volatile NfsStatus readFailsWith;
 
     private static final class Node {
         FileId id;
@@ -197,6 +199,9 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
 
     @Override
     public synchronized ReadResult read(FileId id, long offset, int count) throws NfsException {
+        if (readFailsWith != null) {
+            throw new NfsException(readFailsWith, "read refused by the test");
+        }
         Node n = node(id);
         if (n.type != FileType.REGULAR) {
             throw new NfsException(n.type == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL, "not a file");

@@ -299,18 +299,9 @@ class Nfs4CompoundTest {
     /** A volume that cannot be reached is NFS4ERR_DELAY, the status clients wait on and retry (as v3's JUKEBOX). */
     @Test
     void anUnreachableVolumeIsDelayNotAnError() throws Exception {
-        InMemoryFileSystem offline = new InMemoryFileSystem() {
-            @Override
-            public io.strata.nfs.vfs.ReadResult read(io.strata.nfs.vfs.FileId id, long offset, int count)
-                    throws io.strata.nfs.status.NfsException {
-                throw new io.strata.nfs.status.NfsException(io.strata.nfs.status.NfsStatus.JUKEBOX, "volume down");
-            }
-        };
-        Client4 c = new Client4(new Nfs4Program(offline, handles, new CallerMapper(false, 65534, 65534)),
-                new NfsContext(offline, handles, ROOT));
-        c.establish();
-        assertEquals(OK, c.compound(op(PUTROOTFH), openCreate("cold", "o")).status);
-        Results r = c.compound(op(PUTROOTFH), name(LOOKUP, "cold"), op(READ, out -> {
+        assertEquals(OK, client.compound(op(PUTROOTFH), openCreate("cold", "o")).status);
+        fs.readFailsWith = io.strata.nfs.status.NfsStatus.JUKEBOX;
+        Results r = client.compound(op(PUTROOTFH), name(LOOKUP, "cold"), op(READ, out -> {
             out.xdrEncodeOpaque(new byte[16], 16);
             out.xdrEncodeLong(0);
             out.xdrEncodeInt(10);
