@@ -15,7 +15,7 @@ import java.util.Map;
  * in one run, each row printed for both with the ratio. Host-side rows use a Java NFSv3 client with many requests
  * in flight; with {@code --kernel}, rows through the Linux kernel client in a VM follow.
  *
- * <p>Run: {@code bench/run-nfs [--quick] [--threads N] [--kernel]}.
+ * <p>Run: {@code bench/run-nfs [--quick] [--threads N] [--kernel [--kernel-vers 3,4.2]]}.
  */
 public final class NfsBench {
     private NfsBench() {
@@ -25,6 +25,8 @@ public final class NfsBench {
         List<String> flags = List.of(args);
         boolean quick = flags.contains("--quick");
         boolean kernel = flags.contains("--kernel");
+        // NFS versions the kernel rows mount, comma-separated: 3 (the default), 4.1, 4.2.
+        String kernelVersions = flags.contains("--kernel-vers") ? args[flags.indexOf("--kernel-vers") + 1] : "3";
         int threads = BenchSupport.intArg(args, "--threads", 16);
         long fileBytes = quick ? 256L << 20 : 1L << 30;
         int files = quick ? 2_000 : 10_000;
@@ -46,8 +48,11 @@ public final class NfsBench {
                     files, rows);
             if (kernel) {
                 Path tool = linuxNfsClient(repo);
-                record(rows, 0, KernelRows.run(tool, strata.nfsPort(), strata.nfsPort(), "/nfsbench"));
-                record(rows, 1, KernelRows.run(tool, ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT));
+                for (String vers : kernelVersions.split(",")) {
+                    record(rows, 0, KernelRows.run(tool, vers, strata.nfsPort(), strata.nfsPort(), "/nfsbench"));
+                    record(rows, 1, KernelRows.run(tool, vers, ganesha.port, ganesha.port + 1,
+                            GaneshaPeer.EXPORT));
+                }
             }
             print(rows, threads, strata.alive());
         }

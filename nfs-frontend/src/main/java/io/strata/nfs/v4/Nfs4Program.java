@@ -118,7 +118,10 @@ public final class Nfs4Program implements RpcDispatchable {
         try {
             bytes = encode(reply);
         } finally {
-            slot.done(bytes);
+            // A reply larger than the session agreed to cache is sent but not kept: a replay of it gets
+            // RETRY_UNCACHED_REP, and a client cannot make the server hold megabytes per slot.
+            boolean fits = bytes != null && bytes.length <= state.session().fore().maxResponseSizeCached();
+            slot.done(fits ? bytes : null);
         }
         byte[] cached = bytes;
         return out -> out.xdrEncodeOpaque(cached, cached.length);
