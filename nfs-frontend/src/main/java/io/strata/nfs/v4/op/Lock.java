@@ -66,6 +66,10 @@ public final class Lock extends Operation<Lock.Args> {
             }
         }
         LockTable.Outcome outcome = locks.lock(owner, a.offset(), end, write);
+        if (outcome.conflict() != null && state.server().clients().expireIfSilent(
+                LockTable.clientOf(outcome.conflict().owner()))) {
+            outcome = locks.lock(owner, a.offset(), end, write); // the holder's lease had run out
+        }
         if (outcome.conflict() != null) {
             throw LockRanges.denied(outcome.conflict());
         }

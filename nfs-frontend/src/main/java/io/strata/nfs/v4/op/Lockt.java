@@ -27,8 +27,12 @@ public final class Lockt extends Operation<Lockt.Args> {
     @Override
     public XdrWriter run(Args a, CompoundState state) throws Nfs4Exception {
         String owner = Opens.clientId(state) + "/" + HexFormat.of().formatHex(a.owner());
-        LockTable.Range held = state.server().locks().test(state.current(), owner, a.offset(),
-                LockRanges.end(a.offset(), a.length()), LockRanges.isWrite(a.type()));
+        long end = LockRanges.end(a.offset(), a.length());
+        boolean write = LockRanges.isWrite(a.type());
+        LockTable.Range held = state.server().locks().test(state.current(), owner, a.offset(), end, write);
+        if (held != null && state.server().clients().expireIfSilent(LockTable.clientOf(held.owner()))) {
+            held = state.server().locks().test(state.current(), owner, a.offset(), end, write);
+        }
         if (held != null) {
             throw LockRanges.denied(held);
         }

@@ -1,5 +1,7 @@
 package io.strata.nfs.v4.state;
 
+import java.util.function.LongSupplier;
+
 /**
  * A client as EXCHANGE_ID made it (RFC 8881 18.35): the owner it names itself by, the boot verifier of that
  * incarnation, and the sequence CREATE_SESSION must present next.
@@ -11,13 +13,16 @@ public final class Client {
     private int createSessionSeq;
     private Session lastCreated;
     private boolean confirmed;
-    private volatile long lastSeenMillis = System.currentTimeMillis();
+    private final LongSupplier clock;
+    private volatile long lastSeenMillis;
 
-    Client(long id, String ownerKey, long verifier, int createSessionSeq) {
+    Client(long id, String ownerKey, long verifier, int createSessionSeq, LongSupplier clock) {
         this.id = id;
         this.ownerKey = ownerKey;
         this.verifier = verifier;
         this.createSessionSeq = createSessionSeq;
+        this.clock = clock;
+        this.lastSeenMillis = clock.getAsLong();
     }
 
     public long id() {
@@ -55,8 +60,9 @@ public final class Client {
         return lastCreated;
     }
 
+    /** The client renewed its lease (any SEQUENCE does). */
     public void touch() {
-        lastSeenMillis = System.currentTimeMillis();
+        lastSeenMillis = clock.getAsLong();
     }
 
     long lastSeenMillis() {

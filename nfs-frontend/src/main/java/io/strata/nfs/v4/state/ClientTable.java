@@ -2,11 +2,13 @@ package io.strata.nfs.v4.state;
 
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Nfs4Status;
+import io.strata.nfs.v4.attr.Fattr;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Clients and their sessions, in memory. A server restart forgets them: clients then see BADSESSION or
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClientTable {
     /** Clients silent this long lose their state (many lease periods: only vanished clients are dropped). */
     static final long FORGET_AFTER_MILLIS = 20L * 60 * 1000;
+    /** A lease has run out after two lease periods without a SEQUENCE (one would do; the second is margin). */
+    static final long LEASE_EXPIRED_MILLIS = 2L * Fattr.LEASE_SECONDS * 1000;
 
     private final long boot = System.currentTimeMillis() / 1000;
     private final AtomicLong counter = new AtomicLong();
@@ -24,10 +28,17 @@ public final class ClientTable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final OpenStates opens;
     private final LockTable locks;
+    private final LongSupplier clock;
 
     public ClientTable(OpenStates opens, LockTable locks) {
+        this(opens, locks, System::currentTimeMillis);
+    }
+
+    /** @param clock milliseconds, for leases (tests pass their own) */
+    public ClientTable(OpenStates opens, LockTable locks, LongSupplier clock) {
         this.opens = opens;
         this.locks = locks;
+        this.clock = clock;
     }
 
     /**
@@ -45,7 +56,7 @@ public final class ClientTable {
         if (known != null) {
             drop(known);
         }
-        Client c = new Client((boot << 32) | (counter.incrementAndGet() & 0xffffffffL), key, verifier, 1);
+        Client c = new Client((boot << 32) | (counter.incrementAndGet() & 0xffffffffL), key, verifier, 1, clock);
         byId.put(c.id(), c);
         byOwner.put(key, c);
         return c;
@@ -103,6 +114,20 @@ public final class ClientTable {
         drop(c);
     }
 
+    /**
+     * Drops a client whose lease has run out, with its sessions, opens and locks, so that a crashed client's
+     * locks stop blocking others (RFC 8881 8.4.3 lets a server release an expired client's state when another
+     * client needs it; until then it is kept, in case the client comes back). True when it dropped one.
+     */
+    public synchronized boolean expireIfSilent(long clientId) {
+        Client c = byId.get(clientId);
+        if (c == null || clock.getAsLong() - c.lastSeenMillis() < LEASE_EXPIRED_MILLIS) {
+            return false;
+        }
+        drop(c);
+        return true;
+    }
+
     private void drop(Client c) {
         byId.remove(c.id());
         byOwner.remove(c.ownerKey(), c);
@@ -112,7 +137,7 @@ public final class ClientTable {
     }
 
     private void forgetSilentClients() {
-        long cutoff = System.currentTimeMillis() - FORGET_AFTER_MILLIS;
+        long cutoff = clock.getAsLong() - FORGET_AFTER_MILLIS;
         for (Client c : byId.values()) {
             if (c.lastSeenMillis() < cutoff) {
                 drop(c);
