@@ -10,9 +10,11 @@ import io.strata.tiering.store.ObjectStore;
 import java.util.Set;
 
 /**
- * GetBucketAcl, GetObjectAcl, PutBucketAcl, PutObjectAcl. Strata has one owner and no per-object grants, so every
- * bucket and object has the ACL AWS calls "private": the owner with FULL_CONTROL. Setting that same ACL succeeds
- * (tools send it by default); asking for any other grant is NotImplemented, never silently ignored.
+ * GetBucketAcl, GetObjectAcl, PutBucketAcl, PutObjectAcl, and the ACL headers of PUT, COPY, multipart uploads and
+ * CreateBucket. Strata has one owner and no per-object grants, as an AWS bucket with ACLs disabled (Object
+ * Ownership "bucket owner enforced", the default since 2023): every bucket and object has the owner with
+ * FULL_CONTROL. Asking for that (private, bucket-owner-full-control: tools send them by default) succeeds; any
+ * other grant fails as AWS fails it, AccessControlListNotSupported, and is never silently ignored.
  */
 final class AccessControl {
     /** Canned ACLs that grant nothing beyond the owner's full control (one owner: the bucket owner is it). */
@@ -38,16 +40,27 @@ final class AccessControl {
     final class Put extends BufferedOperation {
         @Override
         protected S3Response handle(S3Request req, byte[] body) throws Exception {
-            String canned = req.header("x-amz-acl");
-            boolean grants = req.header("x-amz-grant-read") != null || req.header("x-amz-grant-write") != null
-                    || req.header("x-amz-grant-read-acp") != null || req.header("x-amz-grant-write-acp") != null
-                    || req.header("x-amz-grant-full-control") != null;
-            if (grants || body.length > 0 || (canned != null && !OWNER_ONLY.contains(canned))) {
-                throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED,
-                        "Strata keeps one owner with full control: only the private ACL can be set.");
+            if (body.length > 0) {
+                throw new S3Exception(S3ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED,
+                        "Strata keeps one owner with full control: set the private canned ACL, not a grant list.");
             }
+            requireOwnerOnly(req, S3ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED);
             requireResource(req);
             return S3Response.empty(200);
+        }
+    }
+
+    /**
+     * Refuses ACL headers that grant anything beyond the owner's full control, with {@code error}
+     * (AccessControlListNotSupported for objects, InvalidBucketAclWithObjectOwnership for CreateBucket).
+     */
+    static void requireOwnerOnly(S3Request req, S3ErrorCode error) throws S3Exception {
+        String canned = req.header("x-amz-acl");
+        boolean grants = req.header("x-amz-grant-read") != null || req.header("x-amz-grant-write") != null
+                || req.header("x-amz-grant-read-acp") != null || req.header("x-amz-grant-write-acp") != null
+                || req.header("x-amz-grant-full-control") != null;
+        if (grants || (canned != null && !OWNER_ONLY.contains(canned))) {
+            throw new S3Exception(error, "Strata keeps one owner with full control: only the private ACL applies.");
         }
     }
 

@@ -33,6 +33,7 @@ final class BucketOps {
     }
 
     S3Response create(S3Request req) throws S3Exception {
+        AccessControl.requireOwnerOnly(req, S3ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP);
         try {
             buckets.create(req.bucket(), BucketCatalog.BucketDefaults.STANDARD);
         } catch (InvalidNameException e) {

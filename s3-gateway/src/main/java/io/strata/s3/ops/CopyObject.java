@@ -63,6 +63,7 @@ final class CopyObject implements BufferedOperation.Handler {
     @Override
     public S3Response handle(S3Request req) throws Exception {
         ObjectKey target = ObjectKey.parse(req.key());
+        AccessControl.requireOwnerOnly(req, S3ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED);
         Source src = Source.of(req);
         String directive = req.headers().get("x-amz-metadata-directive", "COPY");
         boolean replace = directive.equalsIgnoreCase("REPLACE");

@@ -31,6 +31,7 @@ final class MultipartOps {
 
     S3Response create(S3Request req) throws Exception {
         ObjectKey key = ObjectKey.parse(req.key());
+        AccessControl.requireOwnerOnly(req, S3ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED);
         String alg = req.header("x-amz-checksum-algorithm");
         ChecksumAlgorithm algorithm = alg == null ? null : ChecksumAlgorithm.parse(alg);
         if (alg != null && algorithm == null) {

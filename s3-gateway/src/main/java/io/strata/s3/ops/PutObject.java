@@ -22,6 +22,7 @@ final class PutObject implements Operation {
     @Override
     public BodyTarget begin(S3Request req) throws Exception {
         ObjectKey key = ObjectKey.parse(req.key());
+        AccessControl.requireOwnerOnly(req, S3ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED);
         ObjectAttrs attrs = ObjectHeaders.fromRequest(req);
         WriteCondition condition = new WriteCondition(req.header("If-Match"), req.header("If-None-Match"));
         if (condition.ifNoneMatch() != null && !condition.ifNoneMatch().trim().equals("*")) {

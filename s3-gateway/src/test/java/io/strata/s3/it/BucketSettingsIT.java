@@ -60,9 +60,28 @@ class BucketSettingsIT {
         }
         s3.putBucketAcl(r -> r.bucket(B).acl(BucketCannedACL.PRIVATE));
         s3.putObjectAcl(r -> r.bucket(B).key("b").acl(ObjectCannedACL.PRIVATE));
-        assertError(501, "NotImplemented", () -> s3.putObjectAcl(r -> r.bucket(B).key("b").acl(ObjectCannedACL.PUBLIC_READ)));
+        assertError(400, "AccessControlListNotSupported",
+                () -> s3.putObjectAcl(r -> r.bucket(B).key("b").acl(ObjectCannedACL.PUBLIC_READ)));
         assertError(404, "NoSuchKey", () -> s3.getObjectAcl(r -> r.bucket(B).key("missing")));
         assertError(404, "NoSuchBucket", () -> s3.getBucketAcl(r -> r.bucket("no-such-bucket")));
+    }
+
+    /** ACL headers on writes: the owner-only ones are accepted, any other grant fails as on an AWS bucket. */
+    @Test
+    void writesThatAskForGrantsFailLikeABucketWithAclsDisabled() {
+        s3.putObject(r -> r.bucket(B).key("acl/private").acl(ObjectCannedACL.PRIVATE), RequestBody.fromString("p"));
+        s3.putObject(r -> r.bucket(B).key("acl/owner").acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL),
+                RequestBody.fromString("o"));
+        assertError(400, "AccessControlListNotSupported", () -> s3.putObject(
+                r -> r.bucket(B).key("acl/public").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x")));
+        assertError(400, "AccessControlListNotSupported", () -> s3.createMultipartUpload(
+                r -> r.bucket(B).key("acl/mpu").grantRead("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\"")));
+        assertError(400, "AccessControlListNotSupported", () -> s3.copyObject(r -> r.sourceBucket(B)
+                .sourceKey("b").destinationBucket(B).destinationKey("acl/copy").acl(ObjectCannedACL.PUBLIC_READ)));
+        assertError(400, "InvalidBucketAclWithObjectOwnership",
+                () -> s3.createBucket(r -> r.bucket("acl-public").acl(BucketCannedACL.PUBLIC_READ)));
+        assertError(404, "NoSuchKey", () -> s3.getObjectAsBytes(r -> r.bucket(B).key("acl/public")));
+        assertEquals("p", s3.getObjectAsBytes(r -> r.bucket(B).key("acl/private")).asUtf8String());
     }
 
     @Test
