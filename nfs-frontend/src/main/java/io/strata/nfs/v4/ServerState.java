@@ -3,6 +3,7 @@ package io.strata.nfs.v4;
 import io.strata.nfs.v4.state.ClientTable;
 import io.strata.nfs.v4.state.LockTable;
 import io.strata.nfs.v4.state.OpenStates;
+import io.strata.nfs.v4.state.OtherIds;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,8 +14,9 @@ public record ServerState(ClientTable clients, OpenStates opens, LockTable locks
                           byte[] serverScope) {
 
     public static ServerState fresh() {
-        OpenStates opens = new OpenStates();
-        LockTable locks = new LockTable();
+        OtherIds ids = new OtherIds();
+        OpenStates opens = new OpenStates(ids);
+        LockTable locks = new LockTable(ids);
         byte[] name = "strata".getBytes(StandardCharsets.US_ASCII);
         return new ServerState(new ClientTable(opens, locks), opens, locks, name, name);
     }

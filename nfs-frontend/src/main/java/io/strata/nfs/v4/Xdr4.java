@@ -1,6 +1,7 @@
 package io.strata.nfs.v4;
 
 import io.strata.nfs.v3.Names;
+import io.strata.nfs.v4.attr.Bitmaps;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.GarbageArgsException;
 import io.strata.nfs.xdr.XdrReader;
@@ -33,10 +34,7 @@ public final class Xdr4 {
     }
 
     public static void bitmap(XdrEncodingStream out, int[] map) {
-        int words = map.length;
-        while (words > 0 && map[words - 1] == 0) {
-            words--;
-        }
+        int words = Bitmaps.usedWords(map);
         out.xdrEncodeInt(words);
         for (int i = 0; i < words; i++) {
             out.xdrEncodeInt(map[i]);
@@ -45,11 +43,7 @@ public final class Xdr4 {
 
     /** The encoded size of a bitmap4 as {@link #bitmap(XdrEncodingStream, int[])} writes it. */
     public static int bitmapBytes(int[] map) {
-        int words = map.length;
-        while (words > 0 && map[words - 1] == 0) {
-            words--;
-        }
-        return 4 + 4 * words;
+        return 4 + 4 * Bitmaps.usedWords(map);
     }
 
     public static StateId stateId(XdrDecodingStream in) throws IOException {

@@ -46,10 +46,7 @@ final class AttrBuffer {
     }
 
     void putBitmap(int[] map) {
-        int words = map.length;
-        while (words > 0 && map[words - 1] == 0) {
-            words--;
-        }
+        int words = Bitmaps.usedWords(map);
         putInt(words);
         for (int i = 0; i < words; i++) {
             putInt(map[i]);

@@ -22,6 +22,15 @@ public final class Bitmaps {
         return map;
     }
 
+    /** How many words the map needs on the wire: trailing zero words are not sent. */
+    public static int usedWords(int[] map) {
+        int words = map.length;
+        while (words > 0 && map[words - 1] == 0) {
+            words--;
+        }
+        return words;
+    }
+
     /** The highest attribute number the map could hold. */
     public static int limit(int[] map) {
         return map.length * 32;

@@ -6,13 +6,13 @@ import io.strata.nfs.v4.Nfs4Status;
 import io.strata.nfs.v4.Operation;
 import io.strata.nfs.v4.StateId;
 import io.strata.nfs.v4.Xdr4;
+import io.strata.nfs.v4.state.LockOwner;
 import io.strata.nfs.v4.state.LockTable;
 import io.strata.nfs.v4.state.OpenStates;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.xdr.XdrReader;
 import io.strata.nfs.xdr.XdrWriter;
 import java.io.IOException;
-import java.util.HexFormat;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
 /**
@@ -58,7 +58,7 @@ public final class Lock extends Operation<Lock.Args> {
             if (write && (open.access() & Open.ACCESS_WRITE) == 0) {
                 throw new Nfs4Exception(Nfs4Status.OPENMODE, "a write lock through a read-only open");
             }
-            owner = locks.stateFor(Opens.clientId(state), HexFormat.of().formatHex(a.owner()), file);
+            owner = locks.stateFor(LockOwner.of(Opens.clientId(state), a.owner()), file);
         } else {
             owner = locks.find(state.resolve(a.lockStateId()));
             if (!owner.file().equals(file)) {
@@ -67,7 +67,7 @@ public final class Lock extends Operation<Lock.Args> {
         }
         LockTable.Outcome outcome = locks.lock(owner, a.offset(), end, write);
         if (outcome.conflict() != null && state.server().clients().expireIfSilent(
-                LockTable.clientOf(outcome.conflict().owner()))) {
+                outcome.conflict().owner().clientId())) {
             outcome = locks.lock(owner, a.offset(), end, write); // the holder's lease had run out
         }
         if (outcome.conflict() != null) {

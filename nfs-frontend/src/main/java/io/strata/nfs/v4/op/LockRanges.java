@@ -4,7 +4,6 @@ import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Nfs4Status;
 import io.strata.nfs.v4.state.LockTable;
 import io.strata.nfs.xdr.XdrWriter;
-import java.util.HexFormat;
 
 /** Lock ranges and types as the wire has them (RFC 8881 18.10.3), and LOCK4denied. */
 final class LockRanges {
@@ -43,8 +42,8 @@ final class LockRanges {
     /** LOCK4denied: the conflicting lock's range, type and owner. */
     static Nfs4Exception denied(LockTable.Range held) {
         long length = held.end() == Long.MAX_VALUE ? TO_END : held.end() - held.start();
-        long clientId = LockTable.clientOf(held.owner());
-        byte[] owner = HexFormat.of().parseHex(LockTable.ownerBytesHex(held.owner()));
+        long clientId = held.owner().clientId();
+        byte[] owner = held.owner().bytes();
         XdrWriter body = out -> {
             out.xdrEncodeLong(held.start());
             out.xdrEncodeLong(length);

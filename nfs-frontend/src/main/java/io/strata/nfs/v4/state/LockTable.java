@@ -4,12 +4,10 @@ import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Nfs4Status;
 import io.strata.nfs.v4.StateId;
 import io.strata.nfs.vfs.FileId;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Byte-range locks (RFC 8881 9.4, 18.10 to 18.12), advisory and in memory: what fcntl and flock on a Linux NFSv4
@@ -19,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LockTable {
     /** {@code end} is exclusive; a lock "to the end of the file" ends at Long.MAX_VALUE. */
-    public record Range(String owner, long start, long end, boolean write) {
+    public record Range(LockOwner owner, long start, long end, boolean write) {
         boolean overlaps(long s, long e) {
             return start < e && s < end;
         }
@@ -32,23 +30,23 @@ public final class LockTable {
     /** A lock owner's state on one file. */
     public static final class LockState {
         private final byte[] other;
-        private final long clientId;
-        private final String owner;
+        private final LockOwner owner;
         private final FileId file;
+        private final String ownerAndFile;
         private int seqid = 1;
 
-        LockState(byte[] other, long clientId, String owner, FileId file) {
+        LockState(byte[] other, LockOwner owner, FileId file, String ownerAndFile) {
             this.other = other;
-            this.clientId = clientId;
             this.owner = owner;
             this.file = file;
+            this.ownerAndFile = ownerAndFile;
         }
 
         public FileId file() {
             return file;
         }
 
-        public String owner() {
+        public LockOwner owner() {
             return owner;
         }
 
@@ -66,17 +64,20 @@ public final class LockTable {
         }
     }
 
-    private final int boot = (int) (System.currentTimeMillis() / 1000) ^ 0x4c4b;
-    private final AtomicLong counter = new AtomicLong();
+    private final OtherIds ids;
     private final Map<String, LockState> byStateId = new ConcurrentHashMap<>();
     private final Map<String, LockState> byOwnerAndFile = new ConcurrentHashMap<>();
     private final Map<FileId, List<Range>> locks = new ConcurrentHashMap<>();
 
+    public LockTable(OtherIds ids) {
+        this.ids = ids;
+    }
+
     /** The state of a lock owner on a file, made at its first lock. */
-    public LockState stateFor(long clientId, String owner, FileId file) {
-        String key = clientId + "/" + owner + "/" + file.inode() + "/" + file.generation();
+    public LockState stateFor(LockOwner owner, FileId file) {
+        String key = owner.clientId() + "/" + owner.hex() + "/" + file.inode() + "/" + file.generation();
         return byOwnerAndFile.computeIfAbsent(key, k -> {
-            LockState s = new LockState(newOther(), clientId, clientId + "/" + owner, file);
+            LockState s = new LockState(ids.next(), owner, file, key);
             byStateId.put(s.stateId().key(), s);
             return s;
         });
@@ -111,7 +112,7 @@ public final class LockTable {
     }
 
     /** The lock that would stop {@code owner} from taking this one, or null. */
-    public synchronized Range test(FileId file, String owner, long start, long end, boolean write) {
+    public synchronized Range test(FileId file, LockOwner owner, long start, long end, boolean write) {
         for (Range r : locks.getOrDefault(file, List.of())) {
             if (!r.owner.equals(owner) && r.overlaps(start, end) && (write || r.write)) {
                 return r;
@@ -144,28 +145,18 @@ public final class LockTable {
             }
         }
         byStateId.remove(id.key());
-        byOwnerAndFile.values().remove(s);
-    }
-
-    /** Owners "clientId/owner" as LOCK4denied reports them: the client id and the owner bytes. */
-    public static long clientOf(String owner) {
-        return Long.parseLong(owner.substring(0, owner.indexOf('/')));
-    }
-
-    public static String ownerBytesHex(String owner) {
-        return owner.substring(owner.indexOf('/') + 1);
+        byOwnerAndFile.remove(s.ownerAndFile, s);
     }
 
     synchronized void forgetClient(long clientId) {
-        String prefix = clientId + "/";
-        locks.values().forEach(l -> l.removeIf(r -> r.owner.startsWith(prefix)));
+        locks.values().forEach(l -> l.removeIf(r -> r.owner.clientId() == clientId));
         locks.values().removeIf(List::isEmpty);
-        byStateId.values().removeIf(s -> s.clientId == clientId);
-        byOwnerAndFile.values().removeIf(s -> s.clientId == clientId);
+        byStateId.values().removeIf(s -> s.owner.clientId() == clientId);
+        byOwnerAndFile.values().removeIf(s -> s.owner.clientId() == clientId);
     }
 
     /** Removes {@code owner}'s locks from [start, end), keeping the parts outside it. */
-    private static void carve(List<Range> held, String owner, long start, long end) {
+    private static void carve(List<Range> held, LockOwner owner, long start, long end) {
         List<Range> kept = new ArrayList<>();
         for (Range r : held) {
             if (!r.owner.equals(owner) || !r.overlaps(start, end)) {
@@ -181,9 +172,5 @@ public final class LockTable {
         }
         held.clear();
         held.addAll(kept);
-    }
-
-    private byte[] newOther() {
-        return ByteBuffer.allocate(StateId.OTHER_BYTES).putInt(boot).putLong(counter.incrementAndGet()).array();
     }
 }

@@ -4,20 +4,21 @@ import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Nfs4Status;
 import io.strata.nfs.v4.StateId;
 import io.strata.nfs.vfs.FileId;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Open files (RFC 8881 9): one stateid per open-owner and file, upgraded by further OPENs. Share reservations
  * (deny modes) are not enforced: Linux clients never ask for them, and S3 writers could not honour them anyway.
  */
 public final class OpenStates {
-    private final int boot = (int) (System.currentTimeMillis() / 1000);
-    private final AtomicLong counter = new AtomicLong();
+    private final OtherIds ids;
     private final Map<String, Open> byStateId = new ConcurrentHashMap<>();
     private final Map<String, Open> byOwnerAndFile = new ConcurrentHashMap<>();
+
+    public OpenStates(OtherIds ids) {
+        this.ids = ids;
+    }
 
     /** One open: whose, of which file, with which access (OPEN4_SHARE_ACCESS_READ 1, WRITE 2). */
     public static final class Open {
@@ -69,7 +70,7 @@ public final class OpenStates {
     /** OPEN: a new stateid, or the owner's existing one for the file with the access added. */
     public StateId open(long clientId, String ownerKey, FileId file, int access) {
         String ownerFile = clientId + "/" + ownerKey + "/" + file.inode() + "/" + file.generation();
-        Open fresh = new Open(newOther(), clientId, ownerFile, file, access);
+        Open fresh = new Open(ids.next(), clientId, ownerFile, file, access);
         Open existing = byOwnerAndFile.putIfAbsent(ownerFile, fresh);
         if (existing != null) {
             return existing.upgrade(access);
@@ -114,9 +115,5 @@ public final class OpenStates {
     void forgetClient(long clientId) {
         byStateId.values().removeIf(o -> o.clientId == clientId);
         byOwnerAndFile.values().removeIf(o -> o.clientId == clientId);
-    }
-
-    private byte[] newOther() {
-        return ByteBuffer.allocate(StateId.OTHER_BYTES).putInt(boot).putLong(counter.incrementAndGet()).array();
     }
 }

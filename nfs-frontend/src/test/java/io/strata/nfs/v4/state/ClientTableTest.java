@@ -20,8 +20,9 @@ class ClientTableTest {
     static final ChannelAttrs CHANNEL = new ChannelAttrs(0, 1 << 20, 1 << 20, 4096, 16, 8);
 
     final AtomicLong now = new AtomicLong(1_000_000);
-    final OpenStates opens = new OpenStates();
-    final LockTable locks = new LockTable();
+    final OtherIds ids = new OtherIds();
+    final OpenStates opens = new OpenStates(ids);
+    final LockTable locks = new LockTable(ids);
     final ClientTable clients = new ClientTable(opens, locks, now::get);
 
     static byte[] owner(String name) {
@@ -50,9 +51,9 @@ class ClientTableTest {
         FileId file = new FileId(9, 1);
         Client crashed = clients.exchangeId(owner("crashed"), 1);
         Client waiting = clients.exchangeId(owner("waiting"), 1);
-        LockTable.LockState held = locks.stateFor(crashed.id(), "01", file);
+        LockTable.LockState held = locks.stateFor(new LockOwner(crashed.id(), "01"), file);
         assertNotNull(locks.lock(held, 0, Long.MAX_VALUE, true).granted());
-        LockTable.LockState wanted = locks.stateFor(waiting.id(), "02", file);
+        LockTable.LockState wanted = locks.stateFor(new LockOwner(waiting.id(), "02"), file);
 
         now.addAndGet(100_000);
         assertFalse(clients.expireIfSilent(crashed.id()), "within two lease periods the lock stands");

@@ -11,10 +11,10 @@ import io.strata.nfs.vfs.FileId;
 import org.junit.jupiter.api.Test;
 
 class LockTableTest {
-    final LockTable table = new LockTable();
+    final LockTable table = new LockTable(new OtherIds());
     final FileId file = new FileId(7, 1);
-    final LockTable.LockState alice = table.stateFor(1, "aa", file);
-    final LockTable.LockState bob = table.stateFor(1, "bb", file);
+    final LockTable.LockState alice = table.stateFor(new LockOwner(1, "aa"), file);
+    final LockTable.LockState bob = table.stateFor(new LockOwner(1, "bb"), file);
 
     @Test
     void readLocksShareWriteLocksExclude() {
@@ -46,7 +46,7 @@ class LockTableTest {
     void aVanishedClientsLocksGo() {
         table.lock(alice, 0, 10, true);
         table.forgetClient(1);
-        LockTable.LockState carol = table.stateFor(2, "cc", file);
+        LockTable.LockState carol = table.stateFor(new LockOwner(2, "cc"), file);
         assertNotNull(table.lock(carol, 0, 10, true).granted());
     }
 }
