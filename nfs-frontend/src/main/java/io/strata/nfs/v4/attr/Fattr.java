@@ -6,6 +6,7 @@ import io.strata.nfs.vfs.FsStats;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
 import io.strata.nfs.xdr.XdrWriter;
+import java.util.function.Supplier;
 
 /**
  * The file attributes this server reports (RFC 8881 5.6 and 5.7, RFC 8276's xattr_support), and their encoding
@@ -86,7 +87,7 @@ public final class Fattr {
     }
 
     /** The fattr4 (bitmap and values) for the attributes in {@code requested} that the server has. */
-    public static XdrWriter encode(int[] requested, Stat s, byte[] handle, FsStatsSource fsStats)
+    public static XdrWriter encode(int[] requested, Stat s, Supplier<byte[]> handle, FsStatsSource fsStats)
             throws NfsException {
         byte[] values = values(requested, s, handle, fsStats);
         int[] reported = reported(requested);
@@ -110,7 +111,8 @@ public final class Fattr {
     }
 
     /** The attrlist4 bytes alone (READDIR sizes each entry before it decides to send it). */
-    public static byte[] values(int[] requested, Stat s, byte[] handle, FsStatsSource fsStats) throws NfsException {
+    public static byte[] values(int[] requested, Stat s, Supplier<byte[]> handle, FsStatsSource fsStats)
+            throws NfsException {
         int[] wanted = reported(requested);
         AttrBuffer b = new AttrBuffer();
         FsStats fs = null;
@@ -126,7 +128,7 @@ public final class Fattr {
         return b.toBytes();
     }
 
-    private static void put(AttrBuffer b, int bit, Stat s, byte[] handle, FsStats fs) {
+    private static void put(AttrBuffer b, int bit, Stat s, Supplier<byte[]> handle, FsStats fs) {
         switch (bit) {
             case SUPPORTED_ATTRS -> b.putBitmap(SUPPORTED);
             case TYPE -> b.putInt(Attrs.typeCode(s.type()));
@@ -142,7 +144,7 @@ public final class Fattr {
             }
             case LEASE_TIME -> b.putInt(LEASE_SECONDS);
             case RDATTR_ERROR -> b.putInt(0);
-            case FILEHANDLE -> b.putOpaque(handle);
+            case FILEHANDLE -> b.putOpaque(handle.get()); // signed on demand: most requests do not ask
             case FILEID, MOUNTED_ON_FILEID -> b.putLong(s.id().inode());
             case FILES_AVAIL -> b.putLong(fs.availableFiles());
             case FILES_FREE -> b.putLong(fs.freeFiles());

@@ -27,7 +27,7 @@ public final class Getattr extends Operation<int[]> {
     }
 
     static XdrWriter attributes(CompoundState state, int[] requested, Stat s) throws NfsException {
-        return Fattr.encode(requested, s, state.ctx().handles().encode(s.id()),
+        return Fattr.encode(requested, s, () -> state.ctx().handles().encode(s.id()),
                 () -> state.ctx().fs().fsstat(s.id()));
     }
 }

@@ -67,7 +67,7 @@ public final class Readdir extends Operation<Readdir.Args> {
                 continue; // removed between listing and reading its attributes
             }
             byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
-            byte[] values = Fattr.values(a.attrs(), e.stat(), state.ctx().handles().encode(e.id()), once);
+            byte[] values = Fattr.values(a.attrs(), e.stat(), () -> state.ctx().handles().encode(e.id()), once);
             int size = 4 + 8 + 4 + pad(name.length) + bitmapBytes + 4 + pad(values.length);
             if (used + size > budget) {
                 complete = false;
