@@ -124,6 +124,11 @@ public final class MetaStore implements AutoCloseable {
         return tx.conflicts();
     }
 
+    /** The transaction runner every namespace operation goes through (tests hold a batch with it). */
+    public Tx transactions() {
+        return tx;
+    }
+
     public BlobLedger ledger() {
         return ledger;
     }

@@ -15,7 +15,10 @@ import java.util.Map;
  * in one run, each row printed for both with the ratio. Host-side rows use a Java NFSv3 client with many requests
  * in flight; with {@code --kernel}, rows through the Linux kernel client in a VM follow.
  *
- * <p>Run: {@code bench/run-nfs [--quick] [--threads N] [--kernel [--kernel-vers 3,4.2]]}.
+ * <p>Run: {@code bench/run-nfs [--quick] [--threads N] [--rows all|meta] [--strata-only]
+ * [--kernel [--kernel-vers 3,4.2]]}. {@code --rows meta} runs only the metadata rows and {@code --strata-only}
+ * skips ganesha: both are for iterating on one part, not for figures (a ratio needs the peer). Strata's namespace
+ * transaction counts (commits, conflict retries) follow the table.
  */
 public final class NfsBench {
     private NfsBench() {
@@ -28,6 +31,8 @@ public final class NfsBench {
         // NFS versions the kernel rows mount, comma-separated: 3 (the default), 4.1, 4.2.
         String kernelVersions = flags.contains("--kernel-vers") ? args[flags.indexOf("--kernel-vers") + 1] : "3";
         int threads = BenchSupport.intArg(args, "--threads", 16);
+        boolean metaOnly = flags.contains("--rows") && "meta".equals(args[flags.indexOf("--rows") + 1]);
+        boolean strataOnly = flags.contains("--strata-only");
         long fileBytes = quick ? 256L << 20 : 1L << 30;
         int files = quick ? 2_000 : 10_000;
         Path repo = Path.of(System.getProperty("strata.repo", ".")).toAbsolutePath().normalize();
@@ -36,17 +41,20 @@ public final class NfsBench {
                 fileBytes >> 20, files, work);
         Map<String, double[]> rows = new LinkedHashMap<>();
         int ganeshaPort = 20000 + (int) (Math.random() * 10000);
+        int adminPort = BenchSupport.free();
         try (StrataProcess strata = new StrataProcess(repo, work.resolve("strata"), BenchSupport.free(),
-                BenchSupport.free(), BenchSupport.free(), BenchSupport.free(), false);
-             GaneshaPeer ganesha = new GaneshaPeer(work.resolve("ganesha"), ganeshaPort)) {
+                BenchSupport.free(), BenchSupport.free(), BenchSupport.free(), false, adminPort, List.of());
+             GaneshaPeer ganesha = strataOnly ? null : new GaneshaPeer(work.resolve("ganesha"), ganeshaPort)) {
             try (Nfs3Client root = new Nfs3Client(strata.nfsPort(), strata.nfsPort(), "/", 1)) {
                 root.mkdir(root.root, "nfsbench"); // a bucket
             }
             hostRows(0, new Nfs3Client(strata.nfsPort(), strata.nfsPort(), "/nfsbench", 4), threads, fileBytes,
-                    files, rows);
-            hostRows(1, new Nfs3Client(ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT, 4), threads, fileBytes,
-                    files, rows);
-            if (kernel) {
+                    files, metaOnly, rows);
+            if (ganesha != null) {
+                hostRows(1, new Nfs3Client(ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT, 4), threads,
+                        fileBytes, files, metaOnly, rows);
+            }
+            if (kernel && ganesha != null) {
                 Path tool = linuxNfsClient(repo);
                 for (String vers : kernelVersions.split(",")) {
                     record(rows, 0, KernelRows.run(tool, vers, strata.nfsPort(), strata.nfsPort(), "/nfsbench"));
@@ -55,27 +63,21 @@ public final class NfsBench {
                 }
             }
             print(rows, threads, strata.alive());
+            printTransactions(adminPort);
         }
     }
 
     private static void hostRows(int column, Nfs3Client nfs, int threads, long bytes, int files,
-                                 Map<String, double[]> rows) throws Exception {
+                                 boolean metaOnly, Map<String, double[]> rows) throws Exception {
         try (nfs) {
             NfsWorkloads w = new NfsWorkloads(nfs, threads, Long.toHexString(System.nanoTime()));
-            byte[][] file = new byte[1][];
             // Untimed warm-up of every row: until the JIT has compiled the hot paths (in the server and in this
             // client), a JVM server spends half its CPU compiling; the figures below are steady state.
             w.metadata(Math.min(files, 4_000));
-            byte[][] scratch = new byte[1][];
-            long warmBytes = Math.min(bytes, 128L << 20);
-            w.sequentialWrite(scratch, warmBytes, "warm-up.bin");
-            w.sequentialRead(scratch[0], warmBytes);
-            w.randomReads(scratch[0], warmBytes, 3);
             Map<String, Double> r = new LinkedHashMap<>();
-            r.put("seq write " + (bytes >> 20) + " MiB, 1 MiB UNSTABLE + COMMIT (MiB/s)",
-                    w.sequentialWrite(file, bytes, "big.bin"));
-            r.put("seq read " + (bytes >> 20) + " MiB, 1 MiB (MiB/s)", w.sequentialRead(file[0], bytes));
-            r.put("4 KiB random read (ops/s)", w.randomReads(file[0], bytes, 10));
+            if (!metaOnly) {
+                dataRows(w, bytes, r);
+            }
             double[] m = w.metadata(files);
             r.put("create " + files + " files (ops/s)", m[0]);
             r.put("getattr " + files + " files (ops/s)", m[1]);
@@ -83,6 +85,34 @@ public final class NfsBench {
             r.put("rename " + files + " files (ops/s)", m[3]);
             r.put("remove " + files + " files (ops/s)", m[4]);
             record(rows, column, r);
+        }
+    }
+
+    private static void dataRows(NfsWorkloads w, long bytes, Map<String, Double> r) throws Exception {
+        byte[][] scratch = new byte[1][];
+        long warmBytes = Math.min(bytes, 128L << 20);
+        w.sequentialWrite(scratch, warmBytes, "warm-up.bin");
+        w.sequentialRead(scratch[0], warmBytes);
+        w.randomReads(scratch[0], warmBytes, 3);
+        byte[][] file = new byte[1][];
+        r.put("seq write " + (bytes >> 20) + " MiB, 1 MiB UNSTABLE + COMMIT (MiB/s)",
+                w.sequentialWrite(file, bytes, "big.bin"));
+        r.put("seq read " + (bytes >> 20) + " MiB, 1 MiB (MiB/s)", w.sequentialRead(file[0], bytes));
+        r.put("4 KiB random read (ops/s)", w.randomReads(file[0], bytes, 10));
+    }
+
+    /** Strata's namespace transactions over the whole run, from its metrics: conflicts cost retries. */
+    private static void printTransactions(int adminPort) {
+        try {
+            java.net.http.HttpResponse<String> res = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + adminPort
+                            + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            res.body().lines()
+                    .filter(l -> l.startsWith("strata_meta_transaction"))
+                    .filter(l -> l.contains("_count") || l.contains("conflicts"))
+                    .forEach(l -> System.out.println("strata " + l));
+        } catch (java.io.IOException | InterruptedException e) {
+            System.out.println("strata metrics unavailable: " + e);
         }
     }
 

@@ -23,44 +23,107 @@ public final class Tx {
     private final Ignite ignite;
     private final java.util.concurrent.atomic.LongAdder conflicts = new java.util.concurrent.atomic.LongAdder();
     private final TxMetrics metrics;
+    private final GroupCommit group;
 
     public Tx(Ignite ignite, MeterRegistry registry) {
+        this(ignite, registry, true);
+    }
+
+    /** @param groupCommit whether operations that meet under load commit together ({@link GroupCommit}) */
+    public Tx(Ignite ignite, MeterRegistry registry, boolean groupCommit) {
         this.ignite = ignite;
         this.metrics = new TxMetrics(registry, conflicts);
+        this.group = groupCommit ? new GroupCommit(new GroupCommit.Runner() {
+            @Override
+            public void runTogether(java.util.List<GroupCommit.Pending<?>> batch, GroupCommit.Batch outcome) {
+                Tx.this.runTogether(batch, outcome);
+            }
+
+            @Override
+            public <T> T runAlone(Supplier<T> body) {
+                return attempts(body);
+            }
+        }) : null;
     }
 
     public <T> T run(Supplier<T> body) {
         long start = System.nanoTime();
         TxMetrics.Outcome outcome = TxMetrics.Outcome.ABORTED;
         try {
-            for (int attempt = 1; ; attempt++) {
-                try (Transaction tx = ignite.transactions().txStart(
-                        TransactionConcurrency.OPTIMISTIC, TransactionIsolation.SERIALIZABLE)) {
-                    T result = body.get();
-                    tx.commit();
-                    outcome = attempt == 1 ? TxMetrics.Outcome.COMMITTED : TxMetrics.Outcome.RETRIED;
-                    return result;
-                } catch (IgniteException e) {
-                    if (isConflict(e)) {
-                        conflicts.increment();
-                    }
-                    if (!isConflict(e) || attempt >= MAX_ATTEMPTS) {
-                        if (isConflict(e)) {
-                            outcome = TxMetrics.Outcome.CONFLICT;
-                            throw new ContentionException("gave up after " + attempt + " conflicting attempts");
-                        }
-                        throw e;
-                    }
-                    // The first retry goes at once (conflicts are mostly one-off); later ones back off with jitter.
-                    if (attempt > 1) {
-                        long maxPauseMicros = Math.min(20_000, 50L << Math.min(attempt, 9));
-                        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxPauseMicros) * 1000);
-                    }
-                }
-            }
+            T result = group != null ? group.run(body) : attempts(body);
+            outcome = TxMetrics.Outcome.COMMITTED;
+            return result;
+        } catch (ContentionException e) {
+            outcome = TxMetrics.Outcome.CONFLICT;
+            throw e;
         } finally {
             metrics.record(outcome, System.nanoTime() - start);
         }
+    }
+
+    /**
+     * Call before a query (scan or index query) made inside a transaction: a query does not see uncommitted writes,
+     * so in a batch it must come first ({@link GroupCommit#beforeQuery}). Outside a batch it does nothing.
+     */
+    public static void beforeQuery() {
+        GroupCommit.beforeQuery();
+    }
+
+    /** Runs the body in a transaction of its own until it commits without a conflict. */
+    private <T> T attempts(Supplier<T> body) {
+        for (int attempt = 1; ; attempt++) {
+            try (Transaction tx = start()) {
+                T result = body.get();
+                tx.commit();
+                return result;
+            } catch (IgniteException e) {
+                if (!isConflict(e)) {
+                    throw e;
+                }
+                conflicts.increment();
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new ContentionException("gave up after " + attempt + " conflicting attempts");
+                }
+                // The first retry goes at once (conflicts are mostly one-off); later ones back off with jitter.
+                if (attempt > 1) {
+                    long maxPauseMicros = Math.min(20_000, 50L << Math.min(attempt, 9));
+                    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxPauseMicros) * 1000);
+                }
+            }
+        }
+    }
+
+    /** One attempt at a batch: every body in order in one transaction, then one commit. */
+    private void runTogether(java.util.List<GroupCommit.Pending<?>> batch, GroupCommit.Batch outcome) {
+        try (Transaction tx = start()) {
+            for (int i = 0; i < batch.size(); i++) {
+                GroupCommit.position(i);
+                try {
+                    outcome.results[i] = batch.get(i).body.get();
+                } catch (RuntimeException e) {
+                    outcome.failedAt = i; // leaving the block rolls back the others' writes too
+                    outcome.failure = e;
+                    return;
+                }
+            }
+            GroupCommit.position(-1);
+            tx.commit();
+            outcome.committed = true;
+        } catch (IgniteException e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            conflicts.increment();
+        }
+    }
+
+    private Transaction start() {
+        return ignite.transactions().txStart(TransactionConcurrency.OPTIMISTIC, TransactionIsolation.SERIALIZABLE);
+    }
+
+    /** Operations waiting for the batch in progress to finish (for tests). */
+    int queued() {
+        return group == null ? 0 : group.queued();
     }
 
     /** Commits that failed validation and were retried, since start (for metrics and tests). */

@@ -1,5 +1,6 @@
 package io.strata.meta.ns;
 
+import io.strata.meta.ignite.Tx;
 import io.strata.meta.codec.LedgerCodec;
 import io.strata.meta.codec.LedgerCodec.Entry;
 import io.strata.meta.codec.LedgerCodec.State;
@@ -58,6 +59,7 @@ public final class BlobLedger {
     /** Released blobs, and this node's inflight blobs older than the cut-off, up to {@code limit}. */
     public List<Entry> reclaimable(long releasedBeforeMillis, long inflightBeforeMillis, int limit) {
         List<Entry> out = new ArrayList<>();
+        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<String, byte[]>())) {
             for (Cache.Entry<String, byte[]> e : cursor) {
                 Entry entry = LedgerCodec.decode(e.getValue());
@@ -78,6 +80,7 @@ public final class BlobLedger {
     /** Ledger entries (being written or awaiting reclaim) on one volume: a volume is removable only at zero. */
     public List<Entry> pendingOn(String volumeId) {
         List<Entry> out = new ArrayList<>();
+        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<String, byte[]>())) {
             for (Cache.Entry<String, byte[]> e : cursor) {
                 Entry entry = LedgerCodec.decode(e.getValue());
@@ -92,6 +95,7 @@ public final class BlobLedger {
     /** At start-up, before serving: whatever this node was writing when it stopped will never be published. */
     public int releaseAbandonedInflight() {
         List<BlobRef> abandoned = new ArrayList<>();
+        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<String, byte[]>())) {
             for (Cache.Entry<String, byte[]> e : cursor) {
                 Entry entry = LedgerCodec.decode(e.getValue());

@@ -93,6 +93,7 @@ public final class BucketCatalog {
     /** All buckets, by name. */
     public List<Bucket> list() {
         List<Bucket> out = new ArrayList<>();
+        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         try (QueryCursor<Cache.Entry<String, byte[]>> c = cache.query(new ScanQuery<String, byte[]>())) {
             c.forEach(e -> out.add(BucketCodec.decode(e.getValue())));
         }

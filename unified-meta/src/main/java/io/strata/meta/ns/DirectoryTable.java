@@ -1,5 +1,6 @@
 package io.strata.meta.ns;
 
+import io.strata.meta.ignite.Tx;
 import io.strata.meta.ignite.DentryKey;
 import io.strata.meta.ignite.DentryRow;
 import io.strata.meta.key.Utf8Order;
@@ -148,6 +149,7 @@ public final class DirectoryTable {
                         inclusive ? gte("sortKey", fromSortKey) : gt("sortKey", fromSortKey));
         query.setPageSize(Math.min(Math.max(limit, 1), 1024));
         List<Entry> out = new ArrayList<>(Math.min(limit, 1024));
+        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         try (QueryCursor<Cache.Entry<DentryKey, DentryRow>> cursor = entries.query(query)) {
             for (Cache.Entry<DentryKey, DentryRow> e : cursor) {
                 DentryRow row = e.getValue();
@@ -171,6 +173,7 @@ public final class DirectoryTable {
                         .setCriteria(eq("parentId", dirId), gt("cookie", afterCookie));
         query.setPageSize(Math.min(Math.max(limit, 1), 1024));
         List<CookieEntry> out = new ArrayList<>(Math.min(limit, 1024));
+        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         try (QueryCursor<Cache.Entry<DentryKey, DentryRow>> cursor = entries.query(query)) {
             for (Cache.Entry<DentryKey, DentryRow> e : cursor) {
                 DentryRow row = e.getValue();

@@ -54,6 +54,7 @@ public final class SettingsTable {
     /** Every entry whose key starts with {@code prefix}, by key. Settings are few, so a scan is fine. */
     public Map<String, String> withPrefix(String prefix) {
         Map<String, String> out = new TreeMap<>();
+        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         try (QueryCursor<Cache.Entry<String, String>> c = cache.query(
                 new ScanQuery<String, String>((k, v) -> k.startsWith(prefix)))) {
             c.forEach(e -> out.put(e.getKey(), e.getValue()));

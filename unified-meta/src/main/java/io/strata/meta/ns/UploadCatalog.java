@@ -99,6 +99,7 @@ public final class UploadCatalog {
         IndexQuery<PartKey, PartRow> q = new IndexQuery<PartKey, PartRow>(PartRow.class, PartRow.INDEX)
                 .setCriteria(eq("uploadId", uploadId), gt("partNumber", afterPart));
         q.setPageSize(Math.min(Math.max(limit, 1), 1000));
+        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         return collect(parts.query(q), limit, e -> UploadCodec.decodePart(e.getValue().payload()));
     }
 
@@ -112,6 +113,7 @@ public final class UploadCatalog {
         String sMarker = keyMarker == null ? null : Utf8Order.sortable(keyMarker);
         List<Upload> out = new ArrayList<>();
         boolean[] passedMarker = {uploadIdMarker == null};
+        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         try (QueryCursor<Cache.Entry<String, UploadRow>> cursor = uploads.query(q)) {
             for (Cache.Entry<String, UploadRow> e : cursor) {
                 UploadRow row = e.getValue();

@@ -229,6 +229,102 @@ class NamespaceIT {
     }
 
     /**
+     * Under load, operations commit in batches (GroupCommit); each must keep its own outcome. Sixteen threads create
+     * the same 40 names GUARDED: each name is made once, every other attempt gets ExistsException, and the directory
+     * lists exactly the 40.
+     */
+    @Test
+    void racingGuardedCreatesMakeEachNameOnceWhileBatched() throws Exception {
+        long bucketDir = meta.buckets().require(newBucket()).rootInodeId();
+        NewFileAttrs attrs = new NewFileAttrs(0644, 0, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 40; i++) {
+                    try {
+                        meta.files().createFile(bucketDir, "n" + i, attrs, FileTree.CreateMode.GUARDED, 0);
+                        made.incrementAndGet();
+                    } catch (io.strata.meta.error.ExistsException e) {
+                        refused.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(40, made.get());
+        assertEquals(15 * 40, refused.get());
+        assertEquals(40, meta.files().readdir(bucketDir, 0, 1000).size());
+    }
+
+    /**
+     * A query (here: the emptiness check of rmdir) cannot see the uncommitted writes of operations batched before it,
+     * so such an operation runs alone. Creators fill directories while another thread removes each as soon as it can:
+     * a directory that rmdir removed must hold no entry afterwards, and every create that succeeded is listed.
+     */
+    @Test
+    void rmdirRacingCreatesNeverOrphansAnEntry() throws Exception {
+        long bucketDir = meta.buckets().require(newBucket()).rootInodeId();
+        NewFileAttrs attrs = new NewFileAttrs(0755, 0, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            for (int round = 0; round < 30; round++) {
+                long d = meta.files().mkdir(bucketDir, "d" + round, attrs).id();
+                java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
+                List<Future<Integer>> creators = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    int thread = t;
+                    creators.add(pool.submit(() -> {
+                        int made = 0;
+                        for (int i = 0; i < 10 && !removed.get(); i++) {
+                            try {
+                                meta.files().createFile(d, "f" + thread + "-" + i, attrs,
+                                        FileTree.CreateMode.GUARDED, 0);
+                                made++;
+                            } catch (io.strata.meta.error.StaleInodeException e) {
+                                break; // the directory is gone
+                            }
+                        }
+                        return made;
+                    }));
+                }
+                String name = "d" + round;
+                Future<?> remover = pool.submit(() -> {
+                    while (!removed.get()) {
+                        try {
+                            meta.files().rmdir(bucketDir, name);
+                            removed.set(true);
+                        } catch (io.strata.meta.error.DirectoryNotEmptyException e) {
+                            // make it empty again: remove what is there now, then retry
+                            for (DirectoryTable.CookieEntry c : meta.files().readdir(d, 0, 1000)) {
+                                try {
+                                    meta.files().remove(d, c.entry().name());
+                                } catch (NotFoundException gone) {
+                                    // removed meanwhile by nobody else; harmless
+                                }
+                            }
+                        }
+                    }
+                });
+                int made = 0;
+                for (Future<Integer> c : creators) {
+                    made += c.get();
+                }
+                remover.get();
+                assertEquals(List.of(), meta.files().readdir(d, 0, 1000),
+                        "round " + round + ": " + made + " creates, and the removed directory holds no entry");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
      * Four deleters empty one directory at once, 200 times. A committing transaction's writes become visible one key
      * at a time, so a deleter could see another's stamp already and its entry still in the index, and both kept the
      * directory (about one round in a hundred before the emptiness check re-read the entries it saw).
