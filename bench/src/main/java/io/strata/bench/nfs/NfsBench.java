@@ -108,8 +108,8 @@ public final class NfsBench {
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + adminPort
                             + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             res.body().lines()
-                    .filter(l -> l.startsWith("strata_meta_transaction"))
-                    .filter(l -> l.contains("_count") || l.contains("conflicts"))
+                    .filter(l -> l.startsWith("strata_meta_transaction") || l.startsWith("strata_meta_batch"))
+                    .filter(l -> l.contains("_count") || l.contains("_sum") || l.contains("conflicts"))
                     .forEach(l -> System.out.println("strata " + l));
         } catch (java.io.IOException | InterruptedException e) {
             System.out.println("strata metrics unavailable: " + e);

@@ -52,13 +52,17 @@ final class GroupCommit {
         queue.add(mine);
         while (!mine.done) {
             if (lead.tryLock()) {
+                List<Pending<?>> completed = List.of();
                 try {
                     if (!mine.done) {
-                        leadOneBatch();
+                        completed = leadOneBatch();
                     }
                 } finally {
                     lead.unlock();
                 }
+                // Waking is a system call per thread: done after the lock is free, so that the next batch can start
+                // meanwhile (it was a tenth of the leader's time, all of it while the others waited).
+                completed.forEach(Pending::wake);
                 // The next leader, if any waits: it parked while this thread led.
                 Pending<?> next = queue.peek();
                 if (next != null) {
@@ -94,11 +98,13 @@ final class GroupCommit {
         POSITION.get()[0] = index;
     }
 
-    private void leadOneBatch() {
+    /** Runs the operations at the head of the queue; returns them, completed but not yet woken. */
+    private List<Pending<?>> leadOneBatch() {
         List<Pending<?>> batch = new ArrayList<>();
         for (Pending<?> p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
             batch.add(p);
         }
+        List<Pending<?>> all = List.copyOf(batch);
         List<Pending<?>> alone = new ArrayList<>();
         try {
             for (int attempt = 1; !batch.isEmpty(); attempt++) {
@@ -128,10 +134,11 @@ final class GroupCommit {
             for (Pending<?> p : alone) {
                 p.runAlone(runner);
             }
+            return all;
         } catch (Throwable t) {
             // Nobody may wait forever for an operation this thread was to run.
-            batch.forEach(p -> p.fail(t));
-            alone.forEach(p -> p.fail(t));
+            all.forEach(p -> p.fail(t));
+            all.forEach(Pending::wake);
             throw t;
         }
     }
@@ -184,7 +191,12 @@ final class GroupCommit {
 
         private void finish() {
             done = true;
-            LockSupport.unpark(thread);
+        }
+
+        void wake() {
+            if (thread != Thread.currentThread()) {
+                LockSupport.unpark(thread);
+            }
         }
 
         T outcome() {

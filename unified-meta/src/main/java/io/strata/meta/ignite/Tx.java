@@ -109,6 +109,7 @@ public final class Tx {
             GroupCommit.position(-1);
             tx.commit();
             outcome.committed = true;
+            metrics.batchCommitted(batch.size());
         } catch (IgniteException e) {
             if (!isConflict(e)) {
                 throw e;

@@ -32,6 +32,7 @@ final class TxMetrics {
     }
 
     private final Map<Outcome, Timer> timers = new EnumMap<>(Outcome.class);
+    private final io.micrometer.core.instrument.DistributionSummary batches;
 
     TxMetrics(MeterRegistry registry, LongAdder conflicts) {
         for (Outcome o : Outcome.values()) {
@@ -41,10 +42,17 @@ final class TxMetrics {
                     .publishPercentileHistogram()
                     .register(registry));
         }
+        batches = io.micrometer.core.instrument.DistributionSummary.builder("strata.meta.batch.operations")
+                .description("Operations per committed group-commit batch (count: batches, sum: operations)")
+                .register(registry);
         // Read from the counter Tx already keeps, so a conflict is counted once.
         FunctionCounter.builder("strata.meta.transaction.conflicts", conflicts, LongAdder::doubleValue)
                 .description("Commits that failed validation because something they read changed")
                 .register(registry);
+    }
+
+    void batchCommitted(int operations) {
+        batches.record(operations);
     }
 
     void record(Outcome outcome, long nanos) {

@@ -25,16 +25,22 @@ import static org.apache.ignite.cache.query.IndexQueryCriteriaBuilder.gte;
  * the same transaction.
  *
  * <p>Change stamps: Every change to a directory's entries writes one of its
- * {@value #STAMP_SLOTS} stamp slots, picked at random; an operation that needs the whole directory to hold still
- * (remove a directory only if it is empty) reads every slot in its transaction, so any change committed meanwhile
- * makes it retry. Ignite's optimistic serializable transactions validate written keys too, so a single stamp
- * made every two creates in one directory conflict; spread over slots, they rarely meet.
+ * {@value #STAMP_SLOTS} stamp slots; an operation that needs the whole directory to hold still (remove a directory
+ * only if it is empty) reads every slot in its transaction, so any change committed meanwhile makes it retry.
+ * Ignite's optimistic serializable transactions validate written keys too, so a single stamp made every two creates
+ * in one directory conflict. Each thread writes its own slot: transactions of up to {@value #STAMP_SLOTS} threads
+ * never meet on one, and the changes a batch of operations makes to one directory (group commit runs a batch in one
+ * thread) write a single key, not one per change.
  */
 public final class DirectoryTable {
     static final int STAMP_SLOTS = 64;
     private static final int SLOT_BITS = 6;
     /** Entries {@link #isEmptyExcept} reads from the index at a time. */
     private static final int EMPTINESS_BATCH = 8;
+
+    private static final java.util.concurrent.atomic.AtomicInteger THREADS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final ThreadLocal<Integer> THREAD_SLOT =
+            ThreadLocal.withInitial(() -> THREADS.getAndIncrement() % STAMP_SLOTS);
 
     private final IgniteCache<DentryKey, DentryRow> entries;
     private final IgniteCache<Long, Long> stamps;
@@ -89,7 +95,7 @@ public final class DirectoryTable {
 
     /** Records a change of the directory's entries; the value is its new mtime. */
     public void touch(long dirId, long nowNanos) {
-        stamps.put(slot(dirId, java.util.concurrent.ThreadLocalRandom.current().nextInt(STAMP_SLOTS)), nowNanos);
+        stamps.put(slot(dirId, THREAD_SLOT.get()), nowNanos);
         remember(dirId, nowNanos); // a rolled-back change leaves a time slightly ahead: clients just revalidate
     }
 
