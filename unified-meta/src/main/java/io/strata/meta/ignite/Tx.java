@@ -2,7 +2,9 @@ package io.strata.meta.ignite;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.strata.meta.error.ContentionException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.apache.ignite.Ignite;
@@ -13,29 +15,25 @@ import org.apache.ignite.transactions.TransactionIsolation;
 import org.apache.ignite.transactions.TransactionOptimisticException;
 
 /**
- * Runs one namespace operation as one Ignite transaction. OPTIMISTIC SERIALIZABLE: reads take no locks, and a
+ * Runs one namespace operation in an Ignite transaction. OPTIMISTIC SERIALIZABLE: reads take no locks, and a
  * commit fails if anything it read changed meanwhile; such a conflict is retried with jittered backoff, so the
- * body must be free of side effects outside the caches.
+ * body must be free of side effects outside the caches. Under load, operations share a transaction
+ * ({@link GroupCommit}); each still commits or fails on its own terms.
  */
 public final class Tx {
     private static final int MAX_ATTEMPTS = 64;
 
     private final Ignite ignite;
-    private final java.util.concurrent.atomic.LongAdder conflicts = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder conflicts = new LongAdder();
     private final TxMetrics metrics;
     private final GroupCommit group;
 
     public Tx(Ignite ignite, MeterRegistry registry) {
-        this(ignite, registry, true);
-    }
-
-    /** @param groupCommit whether operations that meet under load commit together ({@link GroupCommit}) */
-    public Tx(Ignite ignite, MeterRegistry registry, boolean groupCommit) {
         this.ignite = ignite;
         this.metrics = new TxMetrics(registry, conflicts);
-        this.group = groupCommit ? new GroupCommit(new GroupCommit.Runner() {
+        this.group = new GroupCommit(new GroupCommit.Runner() {
             @Override
-            public void runTogether(java.util.List<GroupCommit.Pending<?>> batch, GroupCommit.Batch outcome) {
+            public void runTogether(List<GroupCommit.Pending<?>> batch, GroupCommit.Batch outcome) {
                 Tx.this.runTogether(batch, outcome);
             }
 
@@ -43,14 +41,14 @@ public final class Tx {
             public <T> T runAlone(Supplier<T> body) {
                 return attempts(body);
             }
-        }) : null;
+        });
     }
 
     public <T> T run(Supplier<T> body) {
         long start = System.nanoTime();
         TxMetrics.Outcome outcome = TxMetrics.Outcome.ABORTED;
         try {
-            T result = group != null ? group.run(body) : attempts(body);
+            T result = group.run(body);
             outcome = TxMetrics.Outcome.COMMITTED;
             return result;
         } catch (ContentionException e) {
@@ -94,7 +92,7 @@ public final class Tx {
     }
 
     /** One attempt at a batch: every body in order in one transaction, then one commit. */
-    private void runTogether(java.util.List<GroupCommit.Pending<?>> batch, GroupCommit.Batch outcome) {
+    private void runTogether(List<GroupCommit.Pending<?>> batch, GroupCommit.Batch outcome) {
         try (Transaction tx = start()) {
             for (int i = 0; i < batch.size(); i++) {
                 GroupCommit.position(i);
@@ -124,7 +122,7 @@ public final class Tx {
 
     /** Operations waiting for the batch in progress to finish (for tests). */
     int queued() {
-        return group == null ? 0 : group.queued();
+        return group.queued();
     }
 
     /** Commits that failed validation and were retried, since start (for metrics and tests). */
