@@ -55,7 +55,8 @@ public final class MetaStore implements AutoCloseable {
         tx = new Tx(ignite, registry);
         clock = new NanoClock();
         ids = new InodeIds(ignite, caches.inodeIds);
-        inodes = new InodeTable(caches.inodes);
+        accessTimes = new AccessTimes(caches.accessTimes);
+        inodes = new InodeTable(caches.inodes, accessTimes);
         directories = new DirectoryTable(caches.dentries, caches.dirTimes, ids, inodes);
         ledger = new BlobLedger(caches.ledger, config.nodeName());
         inline = new InlineTable(caches.inline);
@@ -66,7 +67,6 @@ public final class MetaStore implements AutoCloseable {
         lister = new KeyLister(buckets, objects, directories, inodes);
         files = new FileTree(inodes, directories, ids, clock, ledger, tx);
         settings = new SettingsTable(caches.settings, tx);
-        accessTimes = new AccessTimes(caches.accessTimes);
         relocations = new Relocations(inodes, ledger, tx);
         walk = new NamespaceWalk(buckets, directories, inodes);
         buckets.ensureRoot();

@@ -21,7 +21,10 @@ import org.apache.ignite.transactions.TransactionOptimisticException;
  * ({@link GroupCommit}); each still commits or fails on its own terms.
  */
 public final class Tx {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Tx.class);
     private static final int MAX_ATTEMPTS = 64;
+    /** Actions registered by the attempt running in this thread ({@link #afterCommit}); null outside one. */
+    private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
     private final Ignite ignite;
     private final LongAdder conflicts = new LongAdder();
@@ -60,6 +63,35 @@ public final class Tx {
     }
 
     /**
+     * Runs {@code action} once the transaction the caller's body runs in has committed; dropped if it rolls back or
+     * is retried (a retry registers it again). For effects outside the transactional caches that must follow only a
+     * committed change, such as forgetting a deleted file's access time. Outside a transaction it runs at once. A
+     * failing action is logged: the operation it follows has committed and stays committed.
+     */
+    public static void afterCommit(Runnable action) {
+        List<Runnable> pending = AFTER_COMMIT.get();
+        if (pending == null) {
+            runLogged(action);
+        } else {
+            pending.add(action);
+        }
+    }
+
+    private static void runLogged(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("an action after a commit failed", e);
+        }
+    }
+
+    private static void runAfterCommit(List<Runnable> actions) {
+        for (Runnable a : actions) {
+            runLogged(a);
+        }
+    }
+
+    /**
      * Call before a query (scan or index query) made inside a transaction: a query does not see uncommitted writes,
      * so in a batch it must come first ({@link GroupCommit#beforeQuery}). Outside a batch it does nothing.
      */
@@ -70,10 +102,12 @@ public final class Tx {
     /** Runs the body in a transaction of its own until it commits without a conflict. */
     private <T> T attempts(Supplier<T> body) {
         for (int attempt = 1; ; attempt++) {
+            List<Runnable> after = new java.util.ArrayList<>();
+            AFTER_COMMIT.set(after);
+            T result;
             try (Transaction tx = start()) {
-                T result = body.get();
+                result = body.get();
                 tx.commit();
-                return result;
             } catch (IgniteException e) {
                 if (!isConflict(e)) {
                     throw e;
@@ -87,12 +121,19 @@ public final class Tx {
                     long maxPauseMicros = Math.min(20_000, 50L << Math.min(attempt, 9));
                     LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxPauseMicros) * 1000);
                 }
+                continue;
+            } finally {
+                AFTER_COMMIT.remove();
             }
+            runAfterCommit(after);
+            return result;
         }
     }
 
     /** One attempt at a batch: every body in order in one transaction, then one commit. */
     private void runTogether(List<GroupCommit.Pending<?>> batch, GroupCommit.Batch outcome) {
+        List<Runnable> after = new java.util.ArrayList<>();
+        AFTER_COMMIT.set(after);
         try (Transaction tx = start()) {
             for (int i = 0; i < batch.size(); i++) {
                 GroupCommit.position(i);
@@ -113,6 +154,11 @@ public final class Tx {
                 throw e;
             }
             conflicts.increment();
+        } finally {
+            AFTER_COMMIT.remove();
+        }
+        if (outcome.committed) {
+            runAfterCommit(after);
         }
     }
 

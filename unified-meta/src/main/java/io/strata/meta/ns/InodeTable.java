@@ -1,6 +1,7 @@
 package io.strata.meta.ns;
 
 import io.strata.meta.codec.InodeCodec;
+import io.strata.meta.ignite.Tx;
 import io.strata.meta.error.NotFoundException;
 import io.strata.meta.model.Inode;
 import java.util.Collection;
@@ -11,9 +12,12 @@ import org.apache.ignite.IgniteCache;
 /** Inodes by id. Reads and writes join the caller's transaction when one is open. */
 public final class InodeTable {
     private final IgniteCache<Long, byte[]> cache;
+    private final AccessTimes accessTimes;
 
-    public InodeTable(IgniteCache<Long, byte[]> cache) {
+    /** @param accessTimes where reads of files are recorded: a removed inode's row goes once the removal commits */
+    public InodeTable(IgniteCache<Long, byte[]> cache, AccessTimes accessTimes) {
         this.cache = cache;
+        this.accessTimes = accessTimes;
     }
 
     public Inode get(long id) {
@@ -41,5 +45,8 @@ public final class InodeTable {
 
     public void remove(long id) {
         cache.remove(id);
+        // Access times live in a non-transactional cache (recording a read must never conflict with a write), so
+        // the row can only go after the commit; before, a retried or refused removal would lose a live file's row.
+        Tx.afterCommit(() -> accessTimes.forget(id));
     }
 }

@@ -81,6 +81,31 @@ class GroupCommitIT {
                 meta.files().readdir(bucket, 0, 10).stream().map(c -> c.entry().name()).sorted().toList());
     }
 
+    /**
+     * An after-commit action runs once its operation commits, once, even when the first attempt at its batch rolled
+     * back because another operation threw; the thrower's action never runs.
+     */
+    @Test
+    void afterCommitActionsRunOnceAndOnlyForCommittedOperations() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger committedRan = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refusedRan = new java.util.concurrent.atomic.AtomicInteger();
+        Tx tx = meta.transactions();
+
+        List<Future<?>> queued = behindAHeldBatch(
+                () -> tx.runVoid(() -> Tx.afterCommit(committedRan::incrementAndGet)),
+                () -> tx.runVoid(() -> {
+                    Tx.afterCommit(refusedRan::incrementAndGet);
+                    throw new IllegalStateException("refused");
+                }));
+
+        queued.get(0).get(10, TimeUnit.SECONDS);
+        assertThrows(Exception.class, () -> queued.get(1).get(10, TimeUnit.SECONDS));
+        assertEquals(1, committedRan.get());
+        assertEquals(0, refusedRan.get());
+        Tx.afterCommit(committedRan::incrementAndGet); // outside a transaction: at once
+        assertEquals(2, committedRan.get());
+    }
+
     private long bucketDir(String name) {
         meta.buckets().create(name, BucketCatalog.BucketDefaults.STANDARD);
         return meta.buckets().require(name).rootInodeId();

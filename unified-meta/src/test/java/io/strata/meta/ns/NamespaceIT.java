@@ -229,6 +229,35 @@ class NamespaceIT {
     }
 
     /**
+     * Access times (for "age since last read" policies) sit outside transactions; a file's row goes once its last
+     * name is removed and that removal has committed, whichever protocol removed it, and stays while a name is left.
+     */
+    @Test
+    void accessTimesOfRemovedFilesAreForgottenAfterTheRemovalCommits() {
+        String b = newBucket();
+        long s3Object = put(b, "gone-by-s3", "e").id();
+        long bucketDir = meta.buckets().require(b).rootInodeId();
+        NewFileAttrs attrs = new NewFileAttrs(0644, 0, 0);
+        long nfsFile = meta.files().createFile(bucketDir, "gone-by-nfs", attrs, FileTree.CreateMode.GUARDED, 0).id();
+        long replaced = meta.files().createFile(bucketDir, "replaced", attrs, FileTree.CreateMode.GUARDED, 0).id();
+        long linked = meta.files().createFile(bucketDir, "linked", attrs, FileTree.CreateMode.GUARDED, 0).id();
+        meta.files().link(linked, bucketDir, "second-name");
+        meta.files().createFile(bucketDir, "source", attrs, FileTree.CreateMode.GUARDED, 0);
+        List<Long> all = List.of(s3Object, nfsFile, replaced, linked);
+        Map<Long, Long> reads = new java.util.HashMap<>();
+        all.forEach(id -> reads.put(id, 1_000L));
+        meta.accessTimes().recordAll(reads);
+
+        meta.objects().delete(b, ObjectKey.parse("gone-by-s3"), WriteCondition.NONE);
+        meta.files().remove(bucketDir, "gone-by-nfs");
+        meta.files().rename(bucketDir, "source", bucketDir, "replaced"); // the rename removes the old "replaced"
+        meta.files().remove(bucketDir, "linked"); // one name of two: the file stays
+        assertThrows(NotFoundException.class, () -> meta.files().remove(bucketDir, "no-such-name"));
+
+        assertEquals(Map.of(linked, 1_000L), meta.accessTimes().getAll(all));
+    }
+
+    /**
      * Under load, operations commit in batches (GroupCommit); each must keep its own outcome. Sixteen threads create
      * the same 40 names GUARDED: each name is made once, every other attempt gets ExistsException, and the directory
      * lists exactly the 40.
