@@ -37,7 +37,7 @@ final class TxMetrics {
     TxMetrics(MeterRegistry registry, LongAdder conflicts) {
         for (Outcome o : Outcome.values()) {
             timers.put(o, Timer.builder("strata.meta.transactions")
-                    .description("Namespace transactions, from the first attempt to commit or give-up")
+                    .description("Namespace operations, from submission (a group-commit batch included) to commit or give-up")
                     .tag("outcome", o.tag)
                     .publishPercentileHistogram()
                     .register(registry));
