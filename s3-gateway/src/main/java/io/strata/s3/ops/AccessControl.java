@@ -29,7 +29,7 @@ final class AccessControl {
     S3Response get(S3Request req) {
         requireResource(req);
         XmlWriter x = new XmlWriter().root("AccessControlPolicy")
-                .start("Owner").element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end()
+                .user("Owner", BucketOps.OWNER_ID)
                 .start("AccessControlList").start("Grant")
                 .start("Grantee", "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", "xsi:type", "CanonicalUser")
                 .element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end()

@@ -24,7 +24,7 @@ final class BucketOps {
 
     S3Response list(S3Request req) {
         XmlWriter x = new XmlWriter().root("ListAllMyBucketsResult")
-                .start("Owner").element("ID", OWNER_ID).element("DisplayName", OWNER_ID).end()
+                .user("Owner", OWNER_ID)
                 .start("Buckets");
         for (Bucket b : buckets.list()) {
             x.start("Bucket").element("Name", b.name()).element("CreationDate", Times.xmlMillis(b.createdMillis())).end();

@@ -57,7 +57,7 @@ final class ListObjectVersions implements BufferedOperation.Handler {
                     .element("ETag", ObjectHeaders.quote(inode.object().etag()))
                     .element("Size", inode.size())
                     .element("StorageClass", store.storageClass(inode))
-                    .start("Owner").element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end()
+                    .user("Owner", BucketOps.OWNER_ID)
                     .end();
         }
         for (String p : page.commonPrefixes()) {

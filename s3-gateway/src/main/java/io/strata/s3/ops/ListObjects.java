@@ -69,7 +69,7 @@ final class ListObjects implements BufferedOperation.Handler {
                     .element("Size", inode.size())
                     .element("StorageClass", store.storageClass(inode));
             if (owner) {
-                x.start("Owner").element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end();
+                x.user("Owner", BucketOps.OWNER_ID);
             }
             x.end();
         }

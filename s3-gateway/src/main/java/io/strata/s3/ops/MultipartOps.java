@@ -88,8 +88,8 @@ final class MultipartOps {
                 .element("UploadId", u.uploadId()).element("PartNumberMarker", after)
                 .element("NextPartNumberMarker", page.isEmpty() ? after : page.get(page.size() - 1).partNumber())
                 .element("MaxParts", max).element("IsTruncated", truncated).element("StorageClass", "STANDARD")
-                .start("Initiator").element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end()
-                .start("Owner").element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end();
+                .user("Initiator", BucketOps.OWNER_ID)
+                .user("Owner", BucketOps.OWNER_ID);
         for (Part p : page) {
             x.start("Part").element("PartNumber", p.partNumber()).element("LastModified", Times.xmlMillis(p.lastModifiedMillis()))
                     .element("ETag", ObjectHeaders.quote(p.etag())).element("Size", p.size());
@@ -117,8 +117,8 @@ final class MultipartOps {
         }
         for (Upload u : page) {
             x.start("Upload").element("Key", u.key()).element("UploadId", u.uploadId())
-                    .start("Initiator").element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end()
-                    .start("Owner").element("ID", BucketOps.OWNER_ID).element("DisplayName", BucketOps.OWNER_ID).end()
+                    .user("Initiator", BucketOps.OWNER_ID)
+                    .user("Owner", BucketOps.OWNER_ID)
                     .element("StorageClass", "STANDARD").element("Initiated", Times.xmlMillis(u.initiatedMillis())).end();
         }
         return S3Response.xml(200, x.toBytes());

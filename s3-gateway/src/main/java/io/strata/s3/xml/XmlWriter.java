@@ -57,6 +57,11 @@ public final class XmlWriter {
         return this;
     }
 
+    /** An S3 user ({@code Owner}, {@code Initiator}): {@code <element><ID>id</ID><DisplayName>id</DisplayName>}. */
+    public XmlWriter user(String element, String id) {
+        return start(element).element("ID", id).element("DisplayName", id).end();
+    }
+
     public byte[] toBytes() {
         while (!open.isEmpty()) {
             end();

@@ -175,6 +175,26 @@ class SdkObjectsIT {
         assertEquals(0, s3.listMultipartUploads(r -> r.bucket(b)).uploads().size());
     }
 
+    /** Every answer that names a user (Owner, Initiator) names the one Strata account, as the SDK parses it. */
+    @Test
+    void ownersAndInitiatorsNameTheServersAccount() {
+        String b = bucket();
+        s3.putObject(r -> r.bucket(b).key("k"), RequestBody.fromString("x"));
+        String id = s3.createMultipartUpload(r -> r.bucket(b).key("m")).uploadId();
+        assertEquals("strata", s3.listBuckets().owner().id());
+        assertEquals("strata", s3.listObjectsV2(r -> r.bucket(b).fetchOwner(true)).contents().get(0).owner().id());
+        assertEquals("strata", s3.listObjects(r -> r.bucket(b)).contents().get(0).owner().displayName());
+        assertEquals("strata", s3.getObjectAcl(r -> r.bucket(b).key("k")).owner().id());
+        assertEquals("strata", s3.listObjectVersions(r -> r.bucket(b)).versions().get(0).owner().id());
+        var upload = s3.listMultipartUploads(r -> r.bucket(b)).uploads().get(0);
+        assertEquals("strata", upload.initiator().id());
+        assertEquals("strata", upload.owner().displayName());
+        var parts = s3.listParts(r -> r.bucket(b).key("m").uploadId(id));
+        assertEquals("strata", parts.initiator().displayName());
+        assertEquals("strata", parts.owner().id());
+        s3.abortMultipartUpload(r -> r.bucket(b).key("m").uploadId(id));
+    }
+
     @Test
     void multipartRulesAreEnforced() {
         String b = bucket();
