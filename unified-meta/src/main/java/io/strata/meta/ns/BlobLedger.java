@@ -56,15 +56,19 @@ public final class BlobLedger {
         cache.remove(blob.token());
     }
 
-    /** Released blobs, and this node's inflight blobs older than the cut-off, up to {@code limit}. */
-    public List<Entry> reclaimable(long releasedBeforeMillis, long inflightBeforeMillis, int limit) {
+    /**
+     * Blobs released at or before {@code releasedUpToMillis}, and this node's inflight blobs older than
+     * {@code inflightBeforeMillis}, up to {@code limit}. At-or-before, so that a grace of zero means every committed
+     * release: with a strict bound, a release in the same millisecond as the pass waited for the next one.
+     */
+    public List<Entry> reclaimable(long releasedUpToMillis, long inflightBeforeMillis, int limit) {
         List<Entry> out = new ArrayList<>();
         Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         try (QueryCursor<Cache.Entry<String, byte[]>> cursor = cache.query(new ScanQuery<String, byte[]>())) {
             for (Cache.Entry<String, byte[]> e : cursor) {
                 Entry entry = LedgerCodec.decode(e.getValue());
                 boolean due = entry.state() == State.RELEASED
-                        ? entry.sinceMillis() < releasedBeforeMillis
+                        ? entry.sinceMillis() <= releasedUpToMillis
                         : entry.node().equals(node) && entry.sinceMillis() < inflightBeforeMillis;
                 if (due) {
                     out.add(entry);
