@@ -35,8 +35,8 @@ final class GroupCommit {
         /** Starts a transaction, runs the bodies in order (each until it throws) and commits. */
         void runTogether(List<Pending<?>> batch, Batch outcome);
 
-        /** Runs one body in a transaction of its own, with the usual retries. */
-        <T> T runAlone(Supplier<T> body);
+        /** Runs one body in a transaction of its own, with the usual retries; its after-commit actions go to the list. */
+        <T> T runAlone(Supplier<T> body, List<Runnable> afterCommit);
     }
 
     private final ReentrantLock lead = new ReentrantLock();
@@ -52,17 +52,20 @@ final class GroupCommit {
         queue.add(mine);
         while (!mine.done) {
             if (lead.tryLock()) {
-                List<Pending<?>> completed = List.of();
+                Led led = Led.NOTHING;
                 try {
                     if (!mine.done) {
-                        completed = leadOneBatch();
+                        led = leadOneBatch();
                     }
                 } finally {
                     lead.unlock();
                 }
-                // Waking is a system call per thread: done after the lock is free, so that the next batch can start
-                // meanwhile (it was a tenth of the leader's time, all of it while the others waited).
-                completed.forEach(Pending::wake);
+                // After-commit actions (cache writes) and waking (a system call per thread) are done after the lock
+                // is free, so that the next batch can start meanwhile; waking alone was a tenth of the leader's
+                // time, all of it while the others waited. The actions go first: an operation is answered with its
+                // effects complete.
+                Tx.runAfterCommit(led.afterCommit());
+                led.completed().forEach(Pending::wake);
                 // The next leader, if any waits: it parked while this thread led.
                 Pending<?> next = queue.peek();
                 if (next != null) {
@@ -98,14 +101,20 @@ final class GroupCommit {
         POSITION.get()[0] = index;
     }
 
-    /** Runs the operations at the head of the queue; returns them, completed but not yet woken. */
-    private List<Pending<?>> leadOneBatch() {
+    /** What a leader did: operations completed but not yet woken, and the actions their commits registered. */
+    private record Led(List<Pending<?>> completed, List<Runnable> afterCommit) {
+        static final Led NOTHING = new Led(List.of(), List.of());
+    }
+
+    /** Runs the operations at the head of the queue. */
+    private Led leadOneBatch() {
         List<Pending<?>> batch = new ArrayList<>();
         for (Pending<?> p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
             batch.add(p);
         }
         List<Pending<?>> all = List.copyOf(batch);
         List<Pending<?>> alone = new ArrayList<>();
+        List<Runnable> afterCommit = new ArrayList<>();
         try {
             for (int attempt = 1; !batch.isEmpty(); attempt++) {
                 Batch outcome = new Batch(batch.size());
@@ -115,6 +124,7 @@ final class GroupCommit {
                     position(-1);
                 }
                 if (outcome.committed) {
+                    afterCommit.addAll(outcome.afterCommit);
                     for (int i = 0; i < batch.size(); i++) {
                         batch.get(i).succeed(outcome.results[i]);
                     }
@@ -132,9 +142,9 @@ final class GroupCommit {
                 }
             }
             for (Pending<?> p : alone) {
-                p.runAlone(runner);
+                p.runAlone(runner, afterCommit);
             }
-            return all;
+            return new Led(all, afterCommit);
         } catch (Throwable t) {
             // Nobody may wait forever for an operation this thread was to run.
             all.forEach(p -> p.fail(t));
@@ -146,6 +156,8 @@ final class GroupCommit {
     /** What one attempt at a batch came to: committed with results, or which operation threw, or a conflict. */
     static final class Batch {
         final Object[] results;
+        /** Actions the bodies registered with {@link Tx#afterCommit}; run only if the batch committed. */
+        final List<Runnable> afterCommit = new ArrayList<>();
         boolean committed;
         int failedAt = -1;
         RuntimeException failure;
@@ -181,9 +193,9 @@ final class GroupCommit {
             }
         }
 
-        void runAlone(Runner runner) {
+        void runAlone(Runner runner, List<Runnable> afterCommit) {
             try {
-                succeed(runner.runAlone(body));
+                succeed(runner.runAlone(body, afterCommit));
             } catch (RuntimeException e) {
                 fail(e);
             }

@@ -41,8 +41,8 @@ public final class Tx {
             }
 
             @Override
-            public <T> T runAlone(Supplier<T> body) {
-                return attempts(body);
+            public <T> T runAlone(Supplier<T> body, List<Runnable> afterCommit) {
+                return attempts(body, afterCommit);
             }
         });
     }
@@ -85,7 +85,8 @@ public final class Tx {
         }
     }
 
-    private static void runAfterCommit(List<Runnable> actions) {
+    /** Runs the actions that committed operations registered; {@link GroupCommit} calls it with no lock held. */
+    static void runAfterCommit(List<Runnable> actions) {
         for (Runnable a : actions) {
             runLogged(a);
         }
@@ -99,8 +100,11 @@ public final class Tx {
         GroupCommit.beforeQuery();
     }
 
-    /** Runs the body in a transaction of its own until it commits without a conflict. */
-    private <T> T attempts(Supplier<T> body) {
+    /**
+     * Runs the body in a transaction of its own until it commits without a conflict; the committed attempt's
+     * after-commit actions go to {@code afterCommit}, for the caller to run.
+     */
+    private <T> T attempts(Supplier<T> body, List<Runnable> afterCommit) {
         for (int attempt = 1; ; attempt++) {
             List<Runnable> after = new java.util.ArrayList<>();
             AFTER_COMMIT.set(after);
@@ -125,15 +129,17 @@ public final class Tx {
             } finally {
                 AFTER_COMMIT.remove();
             }
-            runAfterCommit(after);
+            afterCommit.addAll(after);
             return result;
         }
     }
 
-    /** One attempt at a batch: every body in order in one transaction, then one commit. */
+    /**
+     * One attempt at a batch: every body in order in one transaction, then one commit. The bodies' after-commit
+     * actions collect in the outcome, for {@link GroupCommit} to run if it committed.
+     */
     private void runTogether(List<GroupCommit.Pending<?>> batch, GroupCommit.Batch outcome) {
-        List<Runnable> after = new java.util.ArrayList<>();
-        AFTER_COMMIT.set(after);
+        AFTER_COMMIT.set(outcome.afterCommit);
         try (Transaction tx = start()) {
             for (int i = 0; i < batch.size(); i++) {
                 GroupCommit.position(i);
@@ -156,9 +162,6 @@ public final class Tx {
             conflicts.increment();
         } finally {
             AFTER_COMMIT.remove();
-        }
-        if (outcome.committed) {
-            runAfterCommit(after);
         }
     }
 

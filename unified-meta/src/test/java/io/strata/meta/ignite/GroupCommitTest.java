@@ -50,7 +50,7 @@ class GroupCommitTest {
         }
 
         @Override
-        public <T> T runAlone(Supplier<T> body) {
+        public <T> T runAlone(Supplier<T> body, List<Runnable> afterCommit) {
             T result = body.get();
             ranAlone.add(result);
             return result;
@@ -146,7 +146,7 @@ class GroupCommitTest {
             }
 
             @Override
-            public <T> T runAlone(Supplier<T> body) {
+            public <T> T runAlone(Supplier<T> body, List<Runnable> afterCommit) {
                 throw broken;
             }
         });
