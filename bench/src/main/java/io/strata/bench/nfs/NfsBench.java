@@ -2,6 +2,11 @@ package io.strata.bench.nfs;
 
 import io.strata.bench.BenchSupport;
 import io.strata.bench.StrataProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,14 +109,14 @@ public final class NfsBench {
     /** Strata's namespace transactions over the whole run, from its metrics: conflicts cost retries. */
     private static void printTransactions(int adminPort) {
         try {
-            java.net.http.HttpResponse<String> res = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + adminPort
-                            + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> res = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             res.body().lines()
                     .filter(l -> l.startsWith("strata_meta_transaction") || l.startsWith("strata_meta_batch"))
                     .filter(l -> l.contains("_count") || l.contains("_sum") || l.contains("conflicts"))
                     .forEach(l -> System.out.println("strata " + l));
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             System.out.println("strata metrics unavailable: " + e);
         }
     }

@@ -32,14 +32,12 @@ public final class LockTable {
         private final byte[] other;
         private final LockOwner owner;
         private final FileId file;
-        private final String ownerAndFile;
         private int seqid = 1;
 
-        LockState(byte[] other, LockOwner owner, FileId file, String ownerAndFile) {
+        LockState(byte[] other, LockOwner owner, FileId file) {
             this.other = other;
             this.owner = owner;
             this.file = file;
-            this.ownerAndFile = ownerAndFile;
         }
 
         public FileId file() {
@@ -64,9 +62,12 @@ public final class LockTable {
         }
     }
 
+    private record OwnerAndFile(LockOwner owner, FileId file) {
+    }
+
     private final OtherIds ids;
     private final Map<String, LockState> byStateId = new ConcurrentHashMap<>();
-    private final Map<String, LockState> byOwnerAndFile = new ConcurrentHashMap<>();
+    private final Map<OwnerAndFile, LockState> byOwnerAndFile = new ConcurrentHashMap<>();
     private final Map<FileId, List<Range>> locks = new ConcurrentHashMap<>();
 
     public LockTable(OtherIds ids) {
@@ -75,9 +76,8 @@ public final class LockTable {
 
     /** The state of a lock owner on a file, made at its first lock. */
     public LockState stateFor(LockOwner owner, FileId file) {
-        String key = owner.clientId() + "/" + owner.hex() + "/" + file.inode() + "/" + file.generation();
-        return byOwnerAndFile.computeIfAbsent(key, k -> {
-            LockState s = new LockState(ids.next(), owner, file, key);
+        return byOwnerAndFile.computeIfAbsent(new OwnerAndFile(owner, file), k -> {
+            LockState s = new LockState(ids.next(), owner, file);
             byStateId.put(s.stateId().key(), s);
             return s;
         });
@@ -145,7 +145,7 @@ public final class LockTable {
             }
         }
         byStateId.remove(id.key());
-        byOwnerAndFile.remove(s.ownerAndFile, s);
+        byOwnerAndFile.remove(new OwnerAndFile(s.owner, s.file), s);
     }
 
     synchronized void forgetClient(long clientId) {
