@@ -8,13 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * S3 benchmark: the same workloads against Strata (its own process, 512 MiB heap, writes fsynced) and s3proxy
  * (filesystem backend) in one run, printed side by side with the ratio, plus the loopback socket limit.
  *
- * <p>Run: {@code bench/run-s3 [--quick] [--clients N] [--wal-fsync]}.
+ * <p>Run: {@code bench/run-s3 [--quick] [--clients N] [--wal-fsync] [--rows all|small|large] [--strata-only]}.
+ * {@code --rows small} runs only the 4 KiB and listing rows, {@code --rows large} only the MiB ones, and {@code --strata-only} leaves s3proxy out: both are for
+ * profiling one kind of work, not for the table of record.
  */
 public final class S3Bench {
     private S3Bench() {
@@ -24,6 +27,11 @@ public final class S3Bench {
         boolean quick = List.of(args).contains("--quick");
         boolean walFsync = List.of(args).contains("--wal-fsync");
         int clients = BenchSupport.intArg(args, "--clients", 8);
+        List<String> flags = List.of(args);
+        String rowSet = flags.contains("--rows") ? args[flags.indexOf("--rows") + 1] : "all";
+        boolean large = !rowSet.equals("small");
+        boolean small = !rowSet.equals("large");
+        boolean strataOnly = flags.contains("--strata-only");
         int scale = quick ? 4 : 1;
         Path repo = Path.of(System.getProperty("strata.repo", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("strata-bench");
@@ -35,15 +43,18 @@ public final class S3Bench {
         boolean survived;
         try (StrataProcess strata = new StrataProcess(repo, work.resolve("strata"), BenchSupport.free(), BenchSupport.free(),
                 BenchSupport.free(), BenchSupport.free(), walFsync);
-             S3ProxyPeer peer = new S3ProxyPeer(work.resolve("s3proxy"), BenchSupport.free())) {
-            List<Endpoint> targets = List.of(strata.endpoint(), peer.endpoint());
+             S3ProxyPeer peer = strataOnly ? null : new S3ProxyPeer(work.resolve("s3proxy"), BenchSupport.free())) {
+            List<Endpoint> targets = strataOnly ? List.of(strata.endpoint()) : List.of(strata.endpoint(), peer.endpoint());
             // Untimed, and for both servers before either is measured: a cold JIT (in each server, and in this
             // client, which would otherwise be warmer for whichever server runs second) is not what users meet.
-            for (Endpoint e : targets) {
-                warmUp(e, clients, scale);
+            // The warm-up lines give the cold figures too.
+            warmUp(strata.endpoint(), WarmUp.serverAndSelf(strata.pid()), clients, scale, large, small);
+            if (peer != null) {
+                warmUp(peer.endpoint(), WarmUp.self(), clients, scale, large, small); // s3proxy runs in this JVM
             }
             for (int t = 0; t < targets.size(); t++) {
-                run(targets.get(t), t, clients, scale, rows);
+                Row row = new Row(rows, t, t == 0 ? strata::cpuSeconds : () -> Double.NaN);
+                run(targets.get(t), row, clients, scale, large, small);
             }
             peakHeap = strata.peakHeapMiB();
             survived = strata.alive();
@@ -52,51 +63,86 @@ public final class S3Bench {
         print(rows, loopback, peakHeap, survived, clients);
     }
 
-    private static void run(Endpoint e, int column, int clients, int scale, Map<String, double[]> rows) throws Exception {
+    private static void run(Endpoint e, Row row, int clients, int scale, boolean large, boolean small)
+            throws Exception {
         System.out.printf("running against %s at %s%n", e.name(), e.uri());
         try (S3Client s3 = e.client(clients * 2)) {
             String bucket = "bench-" + e.name();
             s3.createBucket(r -> r.bucket(bucket));
             S3Workloads w = new S3Workloads(s3, clients, bucket);
-            record(rows, "PUT 1 MiB (MiB/s)", column, w.put("m1/", 1 << 20, 256 / scale));
-            record(rows, "GET 1 MiB (MiB/s)", column, w.get("m1/", 1 << 20, 256 / scale));
-            record(rows, "PUT 64 MiB (MiB/s)", column, w.put("m64/", 64 << 20, 16 / scale));
-            record(rows, "GET 64 MiB (MiB/s)", column, w.get("m64/", 64 << 20, 16 / scale));
-            int small = 4000 / scale;
-            record(rows, "PUT 4 KiB (ops/s)", column, w.put("k4/", 4096, small) * 256);
-            record(rows, "GET 4 KiB (ops/s)", column, w.get("k4/", 4096, small) * 256);
-            record(rows, "HEAD 4 KiB (ops/s)", column, w.headOps("k4/", small));
+            if (large) {
+                row.measure("PUT 1 MiB (MiB/s)", 256 / scale, n -> w.put("m1/", 1 << 20, n));
+                row.measure("GET 1 MiB (MiB/s)", 256 / scale, n -> w.get("m1/", 1 << 20, n));
+                row.measure("PUT 64 MiB (MiB/s)", 16 / scale, n -> w.put("m64/", 64 << 20, n));
+                row.measure("GET 64 MiB (MiB/s)", 16 / scale, n -> w.get("m64/", 64 << 20, n));
+            }
+            if (!small) {
+                return;
+            }
+            int count = 4000 / scale;
+            row.measure("PUT 4 KiB (ops/s)", count, n -> w.put("k4/", 4096, n) * 256);
+            row.measure("GET 4 KiB (ops/s)", count, n -> w.get("k4/", 4096, n) * 256);
+            row.measure("HEAD 4 KiB (ops/s)", count, n -> w.headOps("k4/", n));
             int keys = 10_000;
             w.put("list/", 0, keys);
-            double best = Double.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
-                best = Math.min(best, w.listAll("list/", keys));
-            }
-            record(rows, "ListObjectsV2 10,000 keys (keys/s)", column, keys / best);
+            row.measure("ListObjectsV2 10,000 keys (keys/s)", 30, pages -> {
+                double best = Double.MAX_VALUE;
+                for (int i = 0; i < 3; i++) {
+                    best = Math.min(best, w.listAll("list/", keys));
+                }
+                return keys / best;
+            });
         }
     }
 
-    private static void warmUp(Endpoint e, int clients, int scale) throws Exception {
+    /** Warms every row's workload until steady (see {@link WarmUp}), in a bucket of its own. */
+    private static void warmUp(Endpoint e, WarmUp warm, int clients, int scale, boolean large, boolean small)
+            throws Exception {
         System.out.printf("warming up %s%n", e.name());
+        String name = e.name();
         try (S3Client s3 = e.client(clients * 2)) {
-            String bucket = "warm-" + e.name();
+            String bucket = "warm-" + name;
             s3.createBucket(r -> r.bucket(bucket));
             S3Workloads w = new S3Workloads(s3, clients, bucket);
-            w.put("k4/", 4096, 8000 / scale);
-            w.get("k4/", 4096, 8000 / scale);
-            w.headOps("k4/", 8000 / scale);
-            w.put("m1/", 1 << 20, 128 / scale);
-            w.get("m1/", 1 << 20, 128 / scale);
-            w.put("m64/", 64 << 20, 4);
-            w.get("m64/", 64 << 20, 4);
-            w.put("list/", 0, 2000);
-            w.listAll("list/", 2000);
+            if (small) {
+                int count = 4000 / scale;
+                // New keys each round, as the measured row creates objects; GET and HEAD read the last round's.
+                int[] lastRound = {0};
+                warm.untilSteady(name, "PUT 4 KiB (ops/s)", r -> {
+                    lastRound[0] = r;
+                    return w.put("k4-" + r + "/", 4096, count) * 256;
+                });
+                warm.untilSteady(name, "GET 4 KiB (ops/s)", r -> w.get("k4-" + lastRound[0] + "/", 4096, count) * 256);
+                warm.untilSteady(name, "HEAD 4 KiB (ops/s)", r -> w.headOps("k4-" + lastRound[0] + "/", count));
+                w.put("list/", 0, 2000);
+                warm.untilSteady(name, "ListObjectsV2 2,000 keys", r -> 2000 / w.listAll("list/", 2000));
+            }
+            if (large) {
+                // The same keys each round: the data of a few rounds is all the disk needs to hold.
+                warm.untilSteady(name, "PUT 1 MiB (MiB/s)", r -> w.put("m1/", 1 << 20, 128 / scale));
+                warm.untilSteady(name, "GET 1 MiB (MiB/s)", r -> w.get("m1/", 1 << 20, 128 / scale));
+                warm.untilSteady(name, "PUT 64 MiB (MiB/s)", r -> w.put("m64/", 64 << 20, 4));
+                warm.untilSteady(name, "GET 64 MiB (MiB/s)", r -> w.get("m64/", 64 << 20, 4));
+            }
         }
     }
 
-    private static void record(Map<String, double[]> rows, String name, int column, double value) {
-        rows.computeIfAbsent(name, k -> new double[2])[column] = value;
-        System.out.printf(Locale.ROOT, "  %-36s %12.1f%n", name, value);
+    /** Measures rows for one server's column, printing each with the server's CPU per request where known. */
+    private record Row(Map<String, double[]> rows, int column, DoubleSupplier serverCpuSeconds) {
+        void measure(String name, int requests, Workload workload) throws Exception {
+            double cpuBefore = serverCpuSeconds.getAsDouble();
+            double value = workload.run(requests);
+            double cpuMs = (serverCpuSeconds.getAsDouble() - cpuBefore) * 1000 / requests;
+            rows.computeIfAbsent(name, k -> new double[2])[column] = value;
+            System.out.printf(Locale.ROOT, "  %-36s %12.1f%s%n", name, value,
+                    Double.isNaN(cpuMs) ? "" : String.format(Locale.ROOT, "   server CPU %.3f ms/request", cpuMs));
+        }
+    }
+
+    /** Runs {@code requests} requests and returns the row's figure. */
+    @FunctionalInterface
+    private interface Workload {
+        double run(int requests) throws Exception;
     }
 
     private static void print(Map<String, double[]> rows, double loopback, long peakHeap, boolean survived, int clients) {
@@ -106,7 +152,7 @@ public final class S3Bench {
         rows.forEach((name, v) -> out.add(String.format(Locale.ROOT, "| %-36s | %12.1f | %12.1f | %8.2f |",
                 name, v[0], v[1], v[1] == 0 ? 0 : v[0] / v[1])));
         out.add(String.format(Locale.ROOT, "| %-36s | %12.1f | %12s | %8s |", "loopback socket limit (MiB/s)", loopback, "", ""));
-        double[] bigGet = rows.get("GET 64 MiB (MiB/s)");
+        double[] bigGet = rows.getOrDefault("GET 64 MiB (MiB/s)", new double[] {Double.NaN});
         out.add(String.format(Locale.ROOT, "large GET vs loopback: %.2fx slower; strata heap peak %d MiB of 512 (%s)",
                 loopback / bigGet[0], peakHeap, survived ? "server alive at the end" : "SERVER DIED"));
         out.forEach(System.out::println);

@@ -68,6 +68,11 @@ public final class StrataProcess implements AutoCloseable {
         }
     }
 
+    /** The server JVM's process id ({@code ./strata} execs java). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The admin API's port, as passed to the constructor (0 when the server chose it). */
     public int adminPort() {
         return adminPort;
@@ -87,6 +92,22 @@ public final class StrataProcess implements AutoCloseable {
             return Files.exists(gcLog) ? GcLog.peakHeapMiB(Files.readString(gcLog)) : 0;
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /**
+     * CPU seconds (user and system) the server process has used so far, from {@code /proc}; NaN where there is none.
+     * On a machine shared with other work, CPU per operation varies far less between runs than throughput does,
+     * so it is the figure to compare when trying a change.
+     */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 12 and 13.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 

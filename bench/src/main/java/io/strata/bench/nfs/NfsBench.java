@@ -2,6 +2,7 @@ package io.strata.bench.nfs;
 
 import io.strata.bench.BenchSupport;
 import io.strata.bench.StrataProcess;
+import io.strata.bench.WarmUp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,11 +54,11 @@ public final class NfsBench {
             try (Nfs3Client root = new Nfs3Client(strata.nfsPort(), strata.nfsPort(), "/", 1)) {
                 root.mkdir(root.root, "nfsbench"); // a bucket
             }
-            hostRows(0, new Nfs3Client(strata.nfsPort(), strata.nfsPort(), "/nfsbench", 4), threads, fileBytes,
-                    files, metaOnly, rows);
+            hostRows(0, WarmUp.serverAndSelf(strata.pid()), new Nfs3Client(strata.nfsPort(), strata.nfsPort(),
+                    "/nfsbench", 4), threads, fileBytes, files, metaOnly, rows);
             if (ganesha != null) {
-                hostRows(1, new Nfs3Client(ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT, 4), threads,
-                        fileBytes, files, metaOnly, rows);
+                hostRows(1, WarmUp.self(), new Nfs3Client(ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT, 4),
+                        threads, fileBytes, files, metaOnly, rows);
             }
             if (kernel && ganesha != null) {
                 Path tool = linuxNfsClient(repo);
@@ -72,16 +73,17 @@ public final class NfsBench {
         }
     }
 
-    private static void hostRows(int column, Nfs3Client nfs, int threads, long bytes, int files,
+    private static void hostRows(int column, WarmUp warm, Nfs3Client nfs, int threads, long bytes, int files,
                                  boolean metaOnly, Map<String, double[]> rows) throws Exception {
         try (nfs) {
             NfsWorkloads w = new NfsWorkloads(nfs, threads, Long.toHexString(System.nanoTime()));
-            // Untimed warm-up of every row: until the JIT has compiled the hot paths (in the server and in this
-            // client), a JVM server spends half its CPU compiling; the figures below are steady state.
-            w.metadata(Math.min(files, 4_000));
+            // Untimed warm-up of every row until the JIT compilers (of the server and of this client) have settled:
+            // the figures below are steady state, and the warm-up lines give the cold ones.
+            String server = column == 0 ? "strata" : "ganesha";
+            warm.untilSteady(server, "metadata cycle (ops/s)", round -> harmonicMean(w.metadata(2_000)));
             Map<String, Double> r = new LinkedHashMap<>();
             if (!metaOnly) {
-                dataRows(w, bytes, r);
+                dataRows(server, warm, w, bytes, r);
             }
             double[] m = w.metadata(files);
             r.put("create " + files + " files (ops/s)", m[0]);
@@ -93,12 +95,22 @@ public final class NfsBench {
         }
     }
 
-    private static void dataRows(NfsWorkloads w, long bytes, Map<String, Double> r) throws Exception {
+    /** The rate of a cycle that does the same number of each operation, from the rate of each. */
+    private static double harmonicMean(double[] rates) {
+        double sum = 0;
+        for (double rate : rates) {
+            sum += 1 / rate;
+        }
+        return rates.length / sum;
+    }
+
+    private static void dataRows(String server, WarmUp warm, NfsWorkloads w, long bytes, Map<String, Double> r) throws Exception {
         byte[][] scratch = new byte[1][];
-        long warmBytes = Math.min(bytes, 128L << 20);
-        w.sequentialWrite(scratch, warmBytes, "warm-up.bin");
-        w.sequentialRead(scratch[0], warmBytes);
-        w.randomReads(scratch[0], warmBytes, 3);
+        long warmBytes = Math.min(bytes, 64L << 20);
+        warm.untilSteady(server, "seq write (MiB/s)",
+                round -> w.sequentialWrite(scratch, warmBytes, "warm-up-" + round + ".bin"));
+        warm.untilSteady(server, "seq read (MiB/s)", round -> w.sequentialRead(scratch[0], warmBytes));
+        warm.untilSteady(server, "4 KiB random read (ops/s)", round -> w.randomReads(scratch[0], warmBytes, 1));
         byte[][] file = new byte[1][];
         r.put("seq write " + (bytes >> 20) + " MiB, 1 MiB UNSTABLE + COMMIT (MiB/s)",
                 w.sequentialWrite(file, bytes, "big.bin"));
