@@ -95,35 +95,40 @@ public final class S3Bench {
         }
     }
 
-    /** Warms every row's workload until steady (see {@link WarmUp}), in a bucket of its own. */
+    /**
+     * Warms the server with cycles of every selected row's workload, in the measured order, until steady (see
+     * {@link WarmUp}). Whole cycles, not one workload at a time: warming each alone, the compiler went on working
+     * through the measured rows, as code shared by PUT and GET was recompiled for the mix.
+     */
     private static void warmUp(Endpoint e, WarmUp warm, int clients, int scale, boolean large, boolean small)
             throws Exception {
         System.out.printf("warming up %s%n", e.name());
-        String name = e.name();
         try (S3Client s3 = e.client(clients * 2)) {
-            String bucket = "warm-" + name;
+            String bucket = "warm-" + e.name();
             s3.createBucket(r -> r.bucket(bucket));
             S3Workloads w = new S3Workloads(s3, clients, bucket);
             if (small) {
-                int count = 4000 / scale;
-                // New keys each round, as the measured row creates objects; GET and HEAD read the last round's.
-                int[] lastRound = {0};
-                warm.untilSteady(name, "PUT 4 KiB (ops/s)", r -> {
-                    lastRound[0] = r;
-                    return w.put("k4-" + r + "/", 4096, count) * 256;
-                });
-                warm.untilSteady(name, "GET 4 KiB (ops/s)", r -> w.get("k4-" + lastRound[0] + "/", 4096, count) * 256);
-                warm.untilSteady(name, "HEAD 4 KiB (ops/s)", r -> w.headOps("k4-" + lastRound[0] + "/", count));
                 w.put("list/", 0, 2000);
-                warm.untilSteady(name, "ListObjectsV2 2,000 keys", r -> 2000 / w.listAll("list/", 2000));
             }
-            if (large) {
-                // The same keys each round: the data of a few rounds is all the disk needs to hold.
-                warm.untilSteady(name, "PUT 1 MiB (MiB/s)", r -> w.put("m1/", 1 << 20, 128 / scale));
-                warm.untilSteady(name, "GET 1 MiB (MiB/s)", r -> w.get("m1/", 1 << 20, 128 / scale));
-                warm.untilSteady(name, "PUT 64 MiB (MiB/s)", r -> w.put("m64/", 64 << 20, 4));
-                warm.untilSteady(name, "GET 64 MiB (MiB/s)", r -> w.get("m64/", 64 << 20, 4));
-            }
+            int count = 2000 / scale;
+            warm.untilSteady(e.name(), "cycle of the rows (cycles/min)", round -> {
+                long start = System.nanoTime();
+                if (large) {
+                    // The same keys each round: the data of one round is all the disk needs to hold.
+                    w.put("m1/", 1 << 20, 64 / scale);
+                    w.get("m1/", 1 << 20, 64 / scale);
+                    w.put("m64/", 64 << 20, 2);
+                    w.get("m64/", 64 << 20, 2);
+                }
+                if (small) {
+                    // New keys each round, as the measured row creates objects.
+                    w.put("k4-" + round + "/", 4096, count);
+                    w.get("k4-" + round + "/", 4096, count);
+                    w.headOps("k4-" + round + "/", count);
+                    w.listAll("list/", 2000);
+                }
+                return 60e9 / (System.nanoTime() - start);
+            });
         }
     }
 

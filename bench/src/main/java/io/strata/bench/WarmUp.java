@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Repeats a workload, untimed, until the JIT compilers of the JVMs involved have settled. A JVM server compiles its
- * hot paths over tens of thousands of requests, and on two cores its compiler threads compete with the work: cold,
- * Strata's small PUT cost 2.3 ms of CPU, warm 0.8 ms; its NFS metadata cycle took over 20 rounds of 10,000 operations
- * to climb from 1,300 to 9,000 operations per second. A fixed, short warm-up measured the compiler rather than the
- * server users run for days. The rule: rounds go on until, in one round, the compiler threads of every JVM named
- * used under {@value #COMPILER_SHARE_PERCENT}% of that JVM's CPU (after at least {@value #MIN_ROUNDS} rounds, at most
- * {@value #MAX_ROUNDS}). A server that is not a JVM (ganesha) has nothing to wait for but the benchmark's own client,
- * which is a JVM.
+ * Repeats a workload (a benchmark's rows in a smaller cycle), untimed, until the JIT compilers of the JVMs involved
+ * have settled. A JVM server compiles its hot paths over tens of thousands of requests, and on two cores its compiler
+ * threads compete with the work: cold, Strata's small PUT cost 2.3 ms of CPU, warm about 1 ms; its NFS metadata
+ * cycle took over 20 rounds of 10,000 operations to climb from 1,300 to 9,000 operations per second. A fixed, short
+ * warm-up measured the compiler rather than the server users run for days. The rule: rounds go on until, in one
+ * round, the compiler threads of every JVM named used under {@value #COMPILER_SHARE_PERCENT}% of that JVM's CPU
+ * (after at least {@value #MIN_ROUNDS} rounds, at most {@value #MAX_ROUNDS}). A server that is not a JVM (ganesha)
+ * has nothing to wait for but the benchmark's own client, which is a JVM.
  */
 public final class WarmUp {
     static final int MIN_ROUNDS = 3;

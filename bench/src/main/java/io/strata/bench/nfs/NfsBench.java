@@ -77,13 +77,12 @@ public final class NfsBench {
                                  boolean metaOnly, Map<String, double[]> rows) throws Exception {
         try (nfs) {
             NfsWorkloads w = new NfsWorkloads(nfs, threads, Long.toHexString(System.nanoTime()));
-            // Untimed warm-up of every row until the JIT compilers (of the server and of this client) have settled:
-            // the figures below are steady state, and the warm-up lines give the cold ones.
-            String server = column == 0 ? "strata" : "ganesha";
-            warm.untilSteady(server, "metadata cycle (ops/s)", round -> harmonicMean(w.metadata(2_000)));
+            // Untimed warm-up, in cycles of every row until the JIT compilers (of the server and of this client)
+            // have settled: the figures below are steady state, and the warm-up line gives the cold cycle too.
+            warmUp(column == 0 ? "strata" : "ganesha", warm, w, bytes, metaOnly);
             Map<String, Double> r = new LinkedHashMap<>();
             if (!metaOnly) {
-                dataRows(server, warm, w, bytes, r);
+                dataRows(w, bytes, r);
             }
             double[] m = w.metadata(files);
             r.put("create " + files + " files (ops/s)", m[0]);
@@ -95,22 +94,26 @@ public final class NfsBench {
         }
     }
 
-    /** The rate of a cycle that does the same number of each operation, from the rate of each. */
-    private static double harmonicMean(double[] rates) {
-        double sum = 0;
-        for (double rate : rates) {
-            sum += 1 / rate;
-        }
-        return rates.length / sum;
-    }
-
-    private static void dataRows(String server, WarmUp warm, NfsWorkloads w, long bytes, Map<String, Double> r) throws Exception {
+    /** Cycles of the rows in the measured order, smaller; see {@link WarmUp}. */
+    private static void warmUp(String server, WarmUp warm, NfsWorkloads w, long bytes, boolean metaOnly)
+            throws Exception {
         byte[][] scratch = new byte[1][];
         long warmBytes = Math.min(bytes, 64L << 20);
-        warm.untilSteady(server, "seq write (MiB/s)",
-                round -> w.sequentialWrite(scratch, warmBytes, "warm-up-" + round + ".bin"));
-        warm.untilSteady(server, "seq read (MiB/s)", round -> w.sequentialRead(scratch[0], warmBytes));
-        warm.untilSteady(server, "4 KiB random read (ops/s)", round -> w.randomReads(scratch[0], warmBytes, 1));
+        warm.untilSteady(server, "cycle of the rows (cycles/min)", round -> {
+            long start = System.nanoTime();
+            if (!metaOnly) {
+                String name = "warm-up-" + round + ".bin";
+                w.sequentialWrite(scratch, warmBytes, name);
+                w.sequentialRead(scratch[0], warmBytes);
+                w.randomReads(scratch[0], warmBytes, 1);
+                w.remove(name);
+            }
+            w.metadata(2_000);
+            return 60e9 / (System.nanoTime() - start);
+        });
+    }
+
+    private static void dataRows(NfsWorkloads w, long bytes, Map<String, Double> r) throws Exception {
         byte[][] file = new byte[1][];
         r.put("seq write " + (bytes >> 20) + " MiB, 1 MiB UNSTABLE + COMMIT (MiB/s)",
                 w.sequentialWrite(file, bytes, "big.bin"));

@@ -69,6 +69,11 @@ final class NfsWorkloads {
         return bytes / (double) MIB / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /** Removes a file of the work directory. */
+    void remove(String name) throws IOException {
+        nfs.remove(work, name);
+    }
+
     /** Reads the file in 1 MiB reads from all threads; MiB/s. */
     double sequentialRead(byte[] fh, long bytes) throws Exception {
         AtomicLong next = new AtomicLong();
