@@ -4,6 +4,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +16,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3 benchmark: the same workloads against Strata (its own process, 512 MiB heap, writes fsynced) and s3proxy
  * (filesystem backend) in one run, printed side by side with the ratio, plus the loopback socket limit.
  *
- * <p>Run: {@code bench/run-s3 [--quick] [--clients N] [--wal-fsync] [--rows all|small|large] [--strata-only]}.
- * {@code --rows small} runs only the 4 KiB and listing rows, {@code --rows large} only the MiB ones, and {@code --strata-only} leaves s3proxy out: both are for
- * profiling one kind of work, not for the table of record.
+ * <p>Run: {@code bench/run-s3 [--quick] [--clients N] [--wal-fsync] [--rows all|small|large] [--strata-only]
+ * [--repeats N]}. Each row is measured N times (3), the servers taking turns, and the table gives medians.
+ * {@code --rows small} runs only the 4 KiB and listing rows, {@code --rows large} only the MiB ones, and
+ * {@code --strata-only} leaves s3proxy out: both are for profiling one kind of work, not for the table of record.
  */
 public final class S3Bench {
     private S3Bench() {
@@ -27,6 +29,7 @@ public final class S3Bench {
         boolean quick = List.of(args).contains("--quick");
         boolean walFsync = List.of(args).contains("--wal-fsync");
         int clients = BenchSupport.intArg(args, "--clients", 8);
+        int repeats = BenchSupport.intArg(args, "--repeats", 3);
         List<String> flags = List.of(args);
         String rowSet = flags.contains("--rows") ? args[flags.indexOf("--rows") + 1] : "all";
         boolean large = !rowSet.equals("small");
@@ -52,9 +55,21 @@ public final class S3Bench {
             if (peer != null) {
                 warmUp(peer.endpoint(), WarmUp.self(), clients, scale, large, small); // s3proxy runs in this JVM
             }
-            for (int t = 0; t < targets.size(); t++) {
-                Row row = new Row(rows, t, t == 0 ? strata::cpuSeconds : () -> Double.NaN);
-                run(targets.get(t), row, clients, scale, large, small);
+            List<S3Client> clientsOf = new ArrayList<>();
+            try {
+                List<Target> measured = new ArrayList<>();
+                for (int t = 0; t < targets.size(); t++) {
+                    Endpoint e = targets.get(t);
+                    S3Client s3 = e.client(clients * 2);
+                    clientsOf.add(s3);
+                    String bucket = "bench-" + e.name();
+                    s3.createBucket(r -> r.bucket(bucket));
+                    measured.add(new Target(e.name(), t, new S3Workloads(s3, clients, bucket),
+                            t == 0 ? strata::cpuSeconds : () -> Double.NaN));
+                }
+                run(new Table(rows, measured, repeats), scale, large, small);
+            } finally {
+                clientsOf.forEach(S3Client::close);
             }
             peakHeap = strata.peakHeapMiB();
             survived = strata.alive();
@@ -63,36 +78,27 @@ public final class S3Bench {
         print(rows, loopback, peakHeap, survived, clients);
     }
 
-    private static void run(Endpoint e, Row row, int clients, int scale, boolean large, boolean small)
-            throws Exception {
-        System.out.printf("running against %s at %s%n", e.name(), e.uri());
-        try (S3Client s3 = e.client(clients * 2)) {
-            String bucket = "bench-" + e.name();
-            s3.createBucket(r -> r.bucket(bucket));
-            S3Workloads w = new S3Workloads(s3, clients, bucket);
-            if (large) {
-                row.measure("PUT 1 MiB (MiB/s)", 256 / scale, n -> w.put("m1/", 1 << 20, n));
-                row.measure("GET 1 MiB (MiB/s)", 256 / scale, n -> w.get("m1/", 1 << 20, n));
-                row.measure("PUT 64 MiB (MiB/s)", 16 / scale, n -> w.put("m64/", 64 << 20, n));
-                row.measure("GET 64 MiB (MiB/s)", 16 / scale, n -> w.get("m64/", 64 << 20, n));
-            }
-            if (!small) {
-                return;
-            }
-            int count = 4000 / scale;
-            row.measure("PUT 4 KiB (ops/s)", count, n -> w.put("k4/", 4096, n) * 256);
-            row.measure("GET 4 KiB (ops/s)", count, n -> w.get("k4/", 4096, n) * 256);
-            row.measure("HEAD 4 KiB (ops/s)", count, n -> w.headOps("k4/", n));
-            int keys = 10_000;
-            w.put("list/", 0, keys);
-            row.measure("ListObjectsV2 10,000 keys (keys/s)", 30, pages -> {
-                double best = Double.MAX_VALUE;
-                for (int i = 0; i < 3; i++) {
-                    best = Math.min(best, w.listAll("list/", keys));
-                }
-                return keys / best;
-            });
+    /** Every row, each measured {@code repeats} times with the servers taking turns; the table keeps medians. */
+    private static void run(Table table, int scale, boolean large, boolean small) throws Exception {
+        if (large) {
+            table.measure("PUT 1 MiB (MiB/s)", 256 / scale, (w, rep, n) -> w.put("m1-" + rep + "/", 1 << 20, n));
+            table.measure("GET 1 MiB (MiB/s)", 256 / scale, (w, rep, n) -> w.get("m1-0/", 1 << 20, n));
+            table.measure("PUT 64 MiB (MiB/s)", 16 / scale, (w, rep, n) -> w.put("m64-" + rep + "/", 64 << 20, n));
+            table.measure("GET 64 MiB (MiB/s)", 16 / scale, (w, rep, n) -> w.get("m64-0/", 64 << 20, n));
         }
+        if (!small) {
+            return;
+        }
+        int count = 4000 / scale;
+        table.measure("PUT 4 KiB (ops/s)", count, (w, rep, n) -> w.put("k4-" + rep + "/", 4096, n) * 256);
+        table.measure("GET 4 KiB (ops/s)", count, (w, rep, n) -> w.get("k4-0/", 4096, n) * 256);
+        table.measure("HEAD 4 KiB (ops/s)", count, (w, rep, n) -> w.headOps("k4-0/", n));
+        int keys = 10_000;
+        for (Target t : table.targets()) {
+            t.workloads().put("list/", 0, keys);
+        }
+        table.measure("ListObjectsV2 10,000 keys (keys/s)", keys / 1000,
+                (w, rep, pages) -> keys / w.listAll("list/", keys));
     }
 
     /**
@@ -132,22 +138,40 @@ public final class S3Bench {
         }
     }
 
-    /** Measures rows for one server's column, printing each with the server's CPU per request where known. */
-    private record Row(Map<String, double[]> rows, int column, DoubleSupplier serverCpuSeconds) {
+    /** A server being measured: its column in the table, its workloads, and its CPU time if it has a process of its own. */
+    private record Target(String name, int column, S3Workloads workloads, DoubleSupplier cpuSeconds) {
+    }
+
+    /**
+     * Measures each row {@code repeats} times, the servers taking turns within each repeat so that a slow spell of
+     * this shared machine hits both alike, and keeps the median of each server's figures.
+     */
+    private record Table(Map<String, double[]> rows, List<Target> targets, int repeats) {
         void measure(String name, int requests, Workload workload) throws Exception {
-            double cpuBefore = serverCpuSeconds.getAsDouble();
-            double value = workload.run(requests);
-            double cpuMs = (serverCpuSeconds.getAsDouble() - cpuBefore) * 1000 / requests;
-            rows.computeIfAbsent(name, k -> new double[2])[column] = value;
-            System.out.printf(Locale.ROOT, "  %-36s %12.1f%s%n", name, value,
-                    Double.isNaN(cpuMs) ? "" : String.format(Locale.ROOT, "   server CPU %.3f ms/request", cpuMs));
+            double[][] figures = new double[targets.size()][repeats];
+            for (int rep = 0; rep < repeats; rep++) {
+                for (Target t : targets) {
+                    double cpuBefore = t.cpuSeconds().getAsDouble();
+                    double value = workload.run(t.workloads(), rep, requests);
+                    double cpuMs = (t.cpuSeconds().getAsDouble() - cpuBefore) * 1000 / requests;
+                    figures[t.column()][rep] = value;
+                    System.out.printf(Locale.ROOT, "  %-36s %-8s %12.1f%s%n", name, t.name(), value,
+                            Double.isNaN(cpuMs) ? "" : String.format(Locale.ROOT, "   server CPU %.3f ms/request", cpuMs));
+                }
+            }
+            double[] medians = rows.computeIfAbsent(name, k -> new double[2]);
+            for (Target t : targets) {
+                double[] f = figures[t.column()].clone();
+                Arrays.sort(f);
+                medians[t.column()] = f[f.length / 2];
+            }
         }
     }
 
-    /** Runs {@code requests} requests and returns the row's figure. */
+    /** Runs {@code requests} requests of one repeat against one server's workloads and returns the row's figure. */
     @FunctionalInterface
     private interface Workload {
-        double run(int requests) throws Exception;
+        double run(S3Workloads w, int repeat, int requests) throws Exception;
     }
 
     private static void print(Map<String, double[]> rows, double loopback, long peakHeap, boolean survived, int clients) {
