@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,8 @@ import java.util.Map;
  * in flight; with {@code --kernel}, rows through the Linux kernel client in a VM follow.
  *
  * <p>Run: {@code bench/run-nfs [--quick] [--threads N] [--rows all|meta] [--strata-only]
- * [--kernel [--kernel-vers 3,4.2]]}. {@code --rows meta} runs only the metadata rows and {@code --strata-only}
+ * [--repeats N] [--kernel [--kernel-vers 3,4.2]]}. Host rows are measured N times (3), the servers taking turns, and
+ * the table gives medians. {@code --rows meta} runs only the metadata rows and {@code --strata-only}
  * skips ganesha: both are for iterating on one part, not for figures (a ratio needs the peer). Strata's namespace
  * transaction counts (commits, conflict retries) follow the table.
  */
@@ -37,6 +39,7 @@ public final class NfsBench {
         // NFS versions the kernel rows mount, comma-separated: 3 (the default), 4.1, 4.2.
         String kernelVersions = flags.contains("--kernel-vers") ? args[flags.indexOf("--kernel-vers") + 1] : "3";
         int threads = BenchSupport.intArg(args, "--threads", 16);
+        int repeats = BenchSupport.intArg(args, "--repeats", 3);
         boolean metaOnly = flags.contains("--rows") && "meta".equals(args[flags.indexOf("--rows") + 1]);
         boolean strataOnly = flags.contains("--strata-only");
         long fileBytes = quick ? 256L << 20 : 1L << 30;
@@ -54,11 +57,19 @@ public final class NfsBench {
             try (Nfs3Client root = new Nfs3Client(strata.nfsPort(), strata.nfsPort(), "/", 1)) {
                 root.mkdir(root.root, "nfsbench"); // a bucket
             }
-            hostRows(0, WarmUp.serverAndSelf(strata.pid()), new Nfs3Client(strata.nfsPort(), strata.nfsPort(),
-                    "/nfsbench", 4), threads, fileBytes, files, metaOnly, rows);
-            if (ganesha != null) {
-                hostRows(1, WarmUp.self(), new Nfs3Client(ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT, 4),
-                        threads, fileBytes, files, metaOnly, rows);
+            List<Host> hosts = new ArrayList<>();
+            try {
+                hosts.add(new Host("strata", 0, WarmUp.serverAndSelf(strata.pid()),
+                        new Nfs3Client(strata.nfsPort(), strata.nfsPort(), "/nfsbench", 4), threads));
+                if (ganesha != null) {
+                    hosts.add(new Host("ganesha", 1, WarmUp.self(),
+                            new Nfs3Client(ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT, 4), threads));
+                }
+                hostRows(hosts, fileBytes, files, metaOnly, repeats, rows);
+            } finally {
+                for (Host h : hosts) {
+                    h.nfs().close();
+                }
             }
             if (kernel && ganesha != null) {
                 Path tool = linuxNfsClient(repo);
@@ -73,25 +84,52 @@ public final class NfsBench {
         }
     }
 
-    private static void hostRows(int column, WarmUp warm, Nfs3Client nfs, int threads, long bytes, int files,
-                                 boolean metaOnly, Map<String, double[]> rows) throws Exception {
-        try (nfs) {
-            NfsWorkloads w = new NfsWorkloads(nfs, threads, Long.toHexString(System.nanoTime()));
-            // Untimed warm-up, in cycles of every row until the JIT compilers (of the server and of this client)
-            // have settled: the figures below are steady state, and the warm-up line gives the cold cycle too.
-            warmUp(column == 0 ? "strata" : "ganesha", warm, w, bytes, metaOnly);
-            Map<String, Double> r = new LinkedHashMap<>();
-            if (!metaOnly) {
-                dataRows(w, bytes, r);
-            }
-            double[] m = w.metadata(files);
-            r.put("create " + files + " files (ops/s)", m[0]);
-            r.put("getattr " + files + " files (ops/s)", m[1]);
-            r.put("READDIRPLUS of " + files + " entries (entries/s)", m[2]);
-            r.put("rename " + files + " files (ops/s)", m[3]);
-            r.put("remove " + files + " files (ops/s)", m[4]);
-            record(rows, column, r);
+    /** A server measured from this host: its column, how to wait for its warm-up, and its client. */
+    private record Host(String name, int column, WarmUp warm, Nfs3Client nfs, NfsWorkloads workloads) {
+        Host(String name, int column, WarmUp warm, Nfs3Client nfs, int threads) throws IOException {
+            this(name, column, warm, nfs, new NfsWorkloads(nfs, threads, Long.toHexString(System.nanoTime())));
         }
+    }
+
+    /**
+     * Warms every server, then measures all host rows {@code repeats} times, the servers taking turns within each
+     * repeat so that a slow spell of this shared machine hits both alike; the table keeps each server's medians.
+     */
+    private static void hostRows(List<Host> hosts, long bytes, int files, boolean metaOnly, int repeats,
+                                 Map<String, double[]> rows) throws Exception {
+        // Untimed warm-up, in cycles of every row until the JIT compilers (of the server and of this client)
+        // have settled: the figures below are steady state, and the warm-up line gives the cold cycle too.
+        for (Host h : hosts) {
+            warmUp(h.name(), h.warm(), h.workloads(), bytes, metaOnly);
+        }
+        Map<String, double[][]> figures = new LinkedHashMap<>();
+        for (int rep = 0; rep < repeats; rep++) {
+            for (Host h : hosts) {
+                Map<String, Double> r = new LinkedHashMap<>();
+                if (!metaOnly) {
+                    dataRows(h.workloads(), bytes, rep, r);
+                }
+                double[] m = h.workloads().metadata(files);
+                r.put("create " + files + " files (ops/s)", m[0]);
+                r.put("getattr " + files + " files (ops/s)", m[1]);
+                r.put("READDIRPLUS of " + files + " entries (entries/s)", m[2]);
+                r.put("rename " + files + " files (ops/s)", m[3]);
+                r.put("remove " + files + " files (ops/s)", m[4]);
+                int repeat = rep;
+                r.forEach((name, v) -> {
+                    figures.computeIfAbsent(name, k -> new double[2][repeats])[h.column()][repeat] = v;
+                    System.out.printf(Locale.ROOT, "  %-58s %-7s %12.1f%n", name, h.name(), v);
+                });
+            }
+        }
+        figures.forEach((name, f) -> {
+            double[] medians = rows.computeIfAbsent(name, k -> new double[2]);
+            for (Host h : hosts) {
+                double[] sorted = f[h.column()].clone();
+                Arrays.sort(sorted);
+                medians[h.column()] = sorted[repeats / 2];
+            }
+        });
     }
 
     /** Cycles of the rows in the measured order, smaller; see {@link WarmUp}. */
@@ -113,12 +151,14 @@ public final class NfsBench {
         });
     }
 
-    private static void dataRows(NfsWorkloads w, long bytes, Map<String, Double> r) throws Exception {
+    private static void dataRows(NfsWorkloads w, long bytes, int repeat, Map<String, Double> r) throws Exception {
         byte[][] file = new byte[1][];
+        String name = "big-" + repeat + ".bin";
         r.put("seq write " + (bytes >> 20) + " MiB, 1 MiB UNSTABLE + COMMIT (MiB/s)",
-                w.sequentialWrite(file, bytes, "big.bin"));
+                w.sequentialWrite(file, bytes, name));
         r.put("seq read " + (bytes >> 20) + " MiB, 1 MiB (MiB/s)", w.sequentialRead(file[0], bytes));
         r.put("4 KiB random read (ops/s)", w.randomReads(file[0], bytes, 10));
+        w.remove(name);
     }
 
     /** Strata's namespace transactions over the whole run, from its metrics: conflicts cost retries. */
