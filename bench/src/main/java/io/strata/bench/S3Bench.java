@@ -182,8 +182,10 @@ public final class S3Bench {
                 name, v[0], v[1], v[1] == 0 ? 0 : v[0] / v[1])));
         out.add(String.format(Locale.ROOT, "| %-36s | %12.1f | %12s | %8s |", "loopback socket limit (MiB/s)", loopback, "", ""));
         double[] bigGet = rows.getOrDefault("GET 64 MiB (MiB/s)", new double[] {Double.NaN});
-        out.add(String.format(Locale.ROOT, "large GET vs loopback: %.2fx slower; strata heap peak %d MiB of 512 (%s)",
-                loopback / bigGet[0], peakHeap, survived ? "server alive at the end" : "SERVER DIED"));
+        // Above 1 is possible: the probe is one connection copying through user space, GETs use every client
+        // connection and send files with sendfile.
+        out.add(String.format(Locale.ROOT, "large GET at %.2f of the loopback limit; strata heap peak %d MiB of 512 (%s)",
+                bigGet[0] / loopback, peakHeap, survived ? "server alive at the end" : "SERVER DIED"));
         out.forEach(System.out::println);
     }
 }

@@ -12,9 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * (deny modes) are not enforced: Linux clients never ask for them, and S3 writers could not honour them anyway.
  */
 public final class OpenStates {
+    /** An open-owner (its client and the owner bytes the client chose, as a key) and a file. */
+    private record OwnerAndFile(long clientId, String ownerKey, FileId file) {
+    }
+
     private final OtherIds ids;
     private final Map<String, Open> byStateId = new ConcurrentHashMap<>();
-    private final Map<String, Open> byOwnerAndFile = new ConcurrentHashMap<>();
+    private final Map<OwnerAndFile, Open> byOwnerAndFile = new ConcurrentHashMap<>();
 
     public OpenStates(OtherIds ids) {
         this.ids = ids;
@@ -25,15 +29,15 @@ public final class OpenStates {
         private final byte[] other;
         private final long clientId;
         private final FileId file;
-        private final String ownerFile;
+        private final OwnerAndFile ownerAndFile;
         private int seqid;
         private int access;
 
-        Open(byte[] other, long clientId, String ownerFile, FileId file, int access) {
+        Open(byte[] other, OwnerAndFile ownerAndFile, int access) {
             this.other = other;
-            this.clientId = clientId;
-            this.ownerFile = ownerFile;
-            this.file = file;
+            this.clientId = ownerAndFile.clientId();
+            this.ownerAndFile = ownerAndFile;
+            this.file = ownerAndFile.file();
             this.access = access;
             this.seqid = 1;
         }
@@ -69,9 +73,9 @@ public final class OpenStates {
 
     /** OPEN: a new stateid, or the owner's existing one for the file with the access added. */
     public StateId open(long clientId, String ownerKey, FileId file, int access) {
-        String ownerFile = clientId + "/" + ownerKey + "/" + file.inode() + "/" + file.generation();
-        Open fresh = new Open(ids.next(), clientId, ownerFile, file, access);
-        Open existing = byOwnerAndFile.putIfAbsent(ownerFile, fresh);
+        OwnerAndFile key = new OwnerAndFile(clientId, ownerKey, file);
+        Open fresh = new Open(ids.next(), key, access);
+        Open existing = byOwnerAndFile.putIfAbsent(key, fresh);
         if (existing != null) {
             return existing.upgrade(access);
         }
@@ -92,7 +96,7 @@ public final class OpenStates {
     public void close(StateId id) throws Nfs4Exception {
         Open o = find(id);
         byStateId.remove(id.key());
-        byOwnerAndFile.remove(o.ownerFile, o);
+        byOwnerAndFile.remove(o.ownerAndFile, o);
     }
 
     /** OPEN_DOWNGRADE: the access must be a subset of what is held. */
