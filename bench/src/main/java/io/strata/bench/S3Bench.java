@@ -51,31 +51,42 @@ public final class S3Bench {
             // Untimed, and for both servers before either is measured: a cold JIT (in each server, and in this
             // client, which would otherwise be warmer for whichever server runs second) is not what users meet.
             // The warm-up lines give the cold figures too.
-            warmUp(strata.endpoint(), WarmUp.serverAndSelf(strata.pid()), clients, scale, large, small);
+            Settings settings = new Settings(clients, scale, repeats, large, small);
+            warmUp(strata.endpoint(), WarmUp.serverAndSelf(strata.pid()), settings);
             if (peer != null) {
-                warmUp(peer.endpoint(), WarmUp.self(), clients, scale, large, small); // s3proxy runs in this JVM
+                warmUp(peer.endpoint(), WarmUp.self(), settings); // s3proxy runs in this JVM
             }
-            List<S3Client> clientsOf = new ArrayList<>();
-            try {
-                List<Target> measured = new ArrayList<>();
-                for (int t = 0; t < targets.size(); t++) {
-                    Endpoint e = targets.get(t);
-                    S3Client s3 = e.client(clients * 2);
-                    clientsOf.add(s3);
-                    String bucket = "bench-" + e.name();
-                    s3.createBucket(r -> r.bucket(bucket));
-                    measured.add(new Target(e.name(), t, new S3Workloads(s3, clients, bucket),
-                            t == 0 ? strata::cpuSeconds : () -> Double.NaN));
-                }
-                run(new Table(rows, measured, repeats), scale, large, small);
-            } finally {
-                clientsOf.forEach(S3Client::close);
-            }
+            measure(targets, strata, settings, rows);
             peakHeap = strata.peakHeapMiB();
             survived = strata.alive();
         }
         double loopback = LoopbackLimit.measure(1L << 30);
         print(rows, loopback, peakHeap, survived, clients);
+    }
+
+    /** How the rows run: clients per server, the size divisor of --quick, repeats, which rows. */
+    private record Settings(int clients, int scale, int repeats, boolean large, boolean small) {
+    }
+
+    /** Opens a client and a bucket per server and measures every row; Strata (the first) reports its CPU. */
+    private static void measure(List<Endpoint> targets, StrataProcess strata, Settings settings,
+                                Map<String, double[]> rows) throws Exception {
+        List<S3Client> sdkClients = new ArrayList<>();
+        try {
+            List<Target> measured = new ArrayList<>();
+            for (int t = 0; t < targets.size(); t++) {
+                Endpoint e = targets.get(t);
+                S3Client s3 = e.client(settings.clients() * 2);
+                sdkClients.add(s3);
+                String bucket = "bench-" + e.name();
+                s3.createBucket(r -> r.bucket(bucket));
+                measured.add(new Target(e.name(), t, new S3Workloads(s3, settings.clients(), bucket),
+                        t == 0 ? strata::cpuSeconds : () -> Double.NaN));
+            }
+            run(new Table(rows, measured, settings.repeats()), settings.scale(), settings.large(), settings.small());
+        } finally {
+            sdkClients.forEach(S3Client::close);
+        }
     }
 
     /** Every row, each measured {@code repeats} times with the servers taking turns; the table keeps medians. */
@@ -106,8 +117,11 @@ public final class S3Bench {
      * {@link WarmUp}). Whole cycles, not one workload at a time: warming each alone, the compiler went on working
      * through the measured rows, as code shared by PUT and GET was recompiled for the mix.
      */
-    private static void warmUp(Endpoint e, WarmUp warm, int clients, int scale, boolean large, boolean small)
-            throws Exception {
+    private static void warmUp(Endpoint e, WarmUp warm, Settings settings) throws Exception {
+        int clients = settings.clients();
+        int scale = settings.scale();
+        boolean large = settings.large();
+        boolean small = settings.small();
         System.out.printf("warming up %s%n", e.name());
         try (S3Client s3 = e.client(clients * 2)) {
             String bucket = "warm-" + e.name();
