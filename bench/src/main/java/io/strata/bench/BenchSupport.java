@@ -1,6 +1,7 @@
 package io.strata.bench;
 
 import java.net.ServerSocket;
+import java.util.Arrays;
 
 /** Small helpers the benchmarks share. */
 public final class BenchSupport {
@@ -14,6 +15,13 @@ public final class BenchSupport {
             }
         }
         return dflt;
+    }
+
+    /** The median of repeated measurements (the upper one of an even count). */
+    public static double median(double[] figures) {
+        double[] sorted = figures.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** A TCP port free right now. */

@@ -4,7 +4,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -175,9 +174,7 @@ public final class S3Bench {
             }
             double[] medians = rows.computeIfAbsent(name, k -> new double[2]);
             for (Target t : targets) {
-                double[] f = figures[t.column()].clone();
-                Arrays.sort(f);
-                medians[t.column()] = f[f.length / 2];
+                medians[t.column()] = BenchSupport.median(figures[t.column()]);
             }
         }
     }

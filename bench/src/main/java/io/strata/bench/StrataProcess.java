@@ -102,10 +102,8 @@ public final class StrataProcess implements AutoCloseable {
      */
     public double cpuSeconds() {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 12 and 13.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            return ProcStat.read(Path.of("/proc", String.valueOf(process.pid()), "stat")).cpuTicks()
+                    / ProcStat.TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }

@@ -91,14 +91,10 @@ public final class WarmUp {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    // The thread name sits in parentheses and may hold spaces; utime and stime follow as 12 and 13.
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    all += cpu;
-                    if (name.contains("CompilerThre")) {
-                        compiler += cpu;
+                    ProcStat thread = ProcStat.read(task.resolve("stat"));
+                    all += thread.cpuTicks();
+                    if (thread.name().contains("CompilerThre")) {
+                        compiler += thread.cpuTicks();
                     }
                 } catch (IOException e) {
                     // the thread ended between listing and reading; its ticks leave both sums alike

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,9 +124,7 @@ public final class NfsBench {
         figures.forEach((name, f) -> {
             double[] medians = rows.computeIfAbsent(name, k -> new double[2]);
             for (Host h : hosts) {
-                double[] sorted = f[h.column()].clone();
-                Arrays.sort(sorted);
-                medians[h.column()] = sorted[repeats / 2];
+                medians[h.column()] = BenchSupport.median(f[h.column()]);
             }
         });
     }

@@ -1,0 +1,22 @@
+package io.strata.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One line of Linux's {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat}: the name, and the CPU time
+ * used so far in clock ticks (user plus system; a tick is 1/100 s on Linux).
+ */
+public record ProcStat(String name, long cpuTicks) {
+    public static final double TICKS_PER_SECOND = 100.0;
+
+    public static ProcStat read(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
+        // The name sits in parentheses and may hold spaces or parentheses; after it, utime and stime are fields
+        // 12 and 13 (counting from 0).
+        int close = stat.lastIndexOf(')');
+        String[] f = stat.substring(close + 2).split(" ");
+        return new ProcStat(stat.substring(stat.indexOf('(') + 1, close), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+    }
+}
