@@ -2,6 +2,7 @@ package io.strata.meta.ignite;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.strata.meta.error.ContentionException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,6 +14,8 @@ import org.apache.ignite.transactions.Transaction;
 import org.apache.ignite.transactions.TransactionConcurrency;
 import org.apache.ignite.transactions.TransactionIsolation;
 import org.apache.ignite.transactions.TransactionOptimisticException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one namespace operation in an Ignite transaction. OPTIMISTIC SERIALIZABLE: reads take no locks, and a
@@ -21,7 +24,7 @@ import org.apache.ignite.transactions.TransactionOptimisticException;
  * ({@link GroupCommit}); each still commits or fails on its own terms.
  */
 public final class Tx {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Tx.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Tx.class);
     private static final int MAX_ATTEMPTS = 64;
     /** Actions registered by the attempt running in this thread ({@link #afterCommit}); null outside one. */
     private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
@@ -106,7 +109,7 @@ public final class Tx {
      */
     private <T> T attempts(Supplier<T> body, List<Runnable> afterCommit) {
         for (int attempt = 1; ; attempt++) {
-            List<Runnable> after = new java.util.ArrayList<>();
+            List<Runnable> after = new ArrayList<>();
             AFTER_COMMIT.set(after);
             T result;
             try (Transaction tx = start()) {

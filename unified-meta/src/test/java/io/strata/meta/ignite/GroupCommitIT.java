@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,8 +88,8 @@ class GroupCommitIT {
      */
     @Test
     void afterCommitActionsRunOnceAndOnlyForCommittedOperations() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger committedRan = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger refusedRan = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger committedRan = new AtomicInteger();
+        AtomicInteger refusedRan = new AtomicInteger();
         Tx tx = meta.transactions();
 
         List<Future<?>> queued = behindAHeldBatch(

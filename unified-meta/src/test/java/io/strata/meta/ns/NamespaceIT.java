@@ -26,12 +26,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -244,7 +247,7 @@ class NamespaceIT {
         meta.files().link(linked, bucketDir, "second-name");
         meta.files().createFile(bucketDir, "source", attrs, FileTree.CreateMode.GUARDED, 0);
         List<Long> all = List.of(s3Object, nfsFile, replaced, linked);
-        Map<Long, Long> reads = new java.util.HashMap<>();
+        Map<Long, Long> reads = new HashMap<>();
         all.forEach(id -> reads.put(id, 1_000L));
         meta.accessTimes().recordAll(reads);
 
@@ -267,8 +270,8 @@ class NamespaceIT {
         long bucketDir = meta.buckets().require(newBucket()).rootInodeId();
         NewFileAttrs attrs = new NewFileAttrs(0644, 0, 0);
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger made = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 16; t++) {
             futures.add(pool.submit(() -> {
@@ -304,7 +307,7 @@ class NamespaceIT {
         try {
             for (int round = 0; round < 30; round++) {
                 long d = meta.files().mkdir(bucketDir, "d" + round, attrs).id();
-                java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
+                AtomicBoolean removed = new AtomicBoolean();
                 List<Future<Integer>> creators = new ArrayList<>();
                 for (int t = 0; t < 8; t++) {
                     int thread = t;

@@ -27,23 +27,19 @@ public final class OpenStates {
     /** One open: whose, of which file, with which access (OPEN4_SHARE_ACCESS_READ 1, WRITE 2). */
     public static final class Open {
         private final byte[] other;
-        private final long clientId;
-        private final FileId file;
         private final OwnerAndFile ownerAndFile;
         private int seqid;
         private int access;
 
         Open(byte[] other, OwnerAndFile ownerAndFile, int access) {
             this.other = other;
-            this.clientId = ownerAndFile.clientId();
             this.ownerAndFile = ownerAndFile;
-            this.file = ownerAndFile.file();
             this.access = access;
             this.seqid = 1;
         }
 
         public FileId file() {
-            return file;
+            return ownerAndFile.file();
         }
 
         public synchronized int access() {
@@ -117,7 +113,7 @@ public final class OpenStates {
     }
 
     void forgetClient(long clientId) {
-        byStateId.values().removeIf(o -> o.clientId == clientId);
-        byOwnerAndFile.values().removeIf(o -> o.clientId == clientId);
+        byStateId.values().removeIf(o -> o.ownerAndFile.clientId() == clientId);
+        byOwnerAndFile.keySet().removeIf(k -> k.clientId() == clientId);
     }
 }
