@@ -1,6 +1,8 @@
 package io.strata.bench;
 
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Small helpers the benchmarks share. */
@@ -22,6 +24,15 @@ public final class BenchSupport {
         double[] sorted = figures.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /** CPU time this JVM has used so far, user plus system; NaN where /proc cannot tell. */
+    public static double ownCpuSeconds() {
+        try {
+            return ProcStat.read(Path.of("/proc/self/stat")).cpuTicks() / ProcStat.TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** A TCP port free right now. */

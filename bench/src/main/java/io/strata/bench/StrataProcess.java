@@ -50,7 +50,7 @@ public final class StrataProcess implements AutoCloseable {
         }
         cmd.addAll(extraFlags);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolveSibling("strata-bench.log").toFile());
+                .redirectOutput(dataDir.resolveSibling(WorkDirectory.STRATA_LOG).toFile());
         pb.environment().putAll(Map.of("STRATA_ROOT_USER", ACCESS, "STRATA_ROOT_PASSWORD", SECRET,
                 // STRATA_BENCH_JAVA_OPTS adds options to the measured server (a profiler, GC logging).
                 "STRATA_JAVA_OPTS", ("-Xmx512m -Xlog:gc:file=" + gcLog + " " + System.getenv().getOrDefault("STRATA_BENCH_JAVA_OPTS", "")).trim()));

@@ -8,13 +8,9 @@ import io.strata.bench.tier.PolicyMove;
 import io.strata.bench.tier.SmallObjects;
 import io.strata.bench.tier.TierTable;
 import io.strata.bench.tier.Volumes;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -44,7 +40,7 @@ public final class TierBench {
         int fileBytes = (quick ? 4 : 16) << 20;
         int smallObjects = quick ? 10_000 : 100_000;
         Path repo = Path.of(System.getProperty("strata.repo", ".")).toAbsolutePath().normalize();
-        Path work = Files.createTempDirectory("strata-tier-bench");
+        Path work = WorkDirectory.create("strata-tier-bench");
         System.out.printf("Tiering benchmark: %d files x %d MiB, %d small objects, %d GET clients, %d moves at once, "
                 + "work dir %s%n", files, fileBytes >> 20, smallObjects, clients, movers, work);
 
@@ -107,8 +103,7 @@ public final class TierBench {
             policyRows(table, new PolicyEvaluation(admin).measure(5));
             survived = strata.alive();
         } catch (Exception e) {
-            Path log = work.resolve("strata-bench.log");
-            deleteTree(work, log);
+            Path log = WorkDirectory.removeKeepingLog(work);
             System.err.println("tier benchmark failed; the server's log is kept: " + log);
             throw e;
         }
@@ -117,10 +112,9 @@ public final class TierBench {
         System.out.println("ratio = strata / peer (above 1: strata's figure is higher); "
                 + (survived ? "server alive at the end" : "SERVER DIED"));
         if (table.missing().isEmpty()) {
-            deleteTree(work, null);
+            WorkDirectory.remove(work);
         } else {
-            Path log = work.resolve("strata-bench.log");
-            deleteTree(work, log);
+            Path log = WorkDirectory.removeKeepingLog(work);
             throw new IllegalStateException("rows not measured (server log kept: " + log + "): " + table.missing());
         }
     }
@@ -166,16 +160,5 @@ public final class TierBench {
         }
         table.add(String.format(Locale.ROOT, "GET %d MiB from cloud tier, %d clients (MiB/s)", fileBytes >> 20,
                 clients), strataBest, cloudBest, peer);
-    }
-
-    /** Deletes the directory and all in it, except {@code keep} (null: nothing) and the directories above it. */
-    private static void deleteTree(Path dir, Path keep) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                if (keep == null || !keep.startsWith(p)) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 }

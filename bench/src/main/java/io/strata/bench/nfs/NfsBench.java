@@ -3,6 +3,7 @@ package io.strata.bench.nfs;
 import io.strata.bench.BenchSupport;
 import io.strata.bench.StrataProcess;
 import io.strata.bench.WarmUp;
+import io.strata.bench.WorkDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +45,7 @@ public final class NfsBench {
         long fileBytes = quick ? 256L << 20 : 1L << 30;
         int files = quick ? 2_000 : 10_000;
         Path repo = Path.of(System.getProperty("strata.repo", ".")).toAbsolutePath().normalize();
-        Path work = Files.createTempDirectory("strata-nfs-bench");
+        Path work = WorkDirectory.create("strata-nfs-bench");
         System.out.printf("NFS benchmark: %d threads, %d MiB file, %d files, work dir %s%n", threads,
                 fileBytes >> 20, files, work);
         Map<String, double[]> rows = new LinkedHashMap<>();
@@ -80,7 +81,11 @@ public final class NfsBench {
             }
             print(rows, threads, strata.alive());
             printTransactions(adminPort);
+        } catch (Exception e) {
+            System.err.println("NFS benchmark failed; the server's log is kept: " + WorkDirectory.removeKeepingLog(work));
+            throw e;
         }
+        WorkDirectory.remove(work);
     }
 
     /** A server measured from this host: its column, how to wait for its warm-up, and its client. */
