@@ -9,7 +9,16 @@ import java.nio.file.Path;
  * used so far in clock ticks (user plus system; a tick is 1/100 s on Linux).
  */
 public record ProcStat(String name, long cpuTicks) {
-    public static final double TICKS_PER_SECOND = 100.0;
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** The CPU seconds of the process or thread whose stat file this is; NaN where /proc cannot tell. */
+    public static double cpuSeconds(Path statFile) {
+        try {
+            return read(statFile).cpuTicks() / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
 
     public static ProcStat read(Path statFile) throws IOException {
         String stat = Files.readString(statFile);

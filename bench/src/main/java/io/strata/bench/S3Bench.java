@@ -163,7 +163,7 @@ public final class S3Bench {
      */
     private record Table(Map<String, double[]> rows, List<Target> targets, int repeats) {
         void measure(String name, int requests, Workload workload) throws Exception {
-            double[][] figures = new double[targets.size()][repeats];
+            RepeatedFigures figures = new RepeatedFigures(repeats);
             for (int rep = 0; rep < repeats; rep++) {
                 for (Target t : targets) {
                     double cpuBefore = t.cpuSeconds().getAsDouble();
@@ -171,7 +171,7 @@ public final class S3Bench {
                     double value = workload.run(t.workloads(), rep, requests);
                     double cpuMs = (t.cpuSeconds().getAsDouble() - cpuBefore) * 1000 / requests;
                     double benchMs = (BenchSupport.ownCpuSeconds() - benchBefore) * 1000 / requests;
-                    figures[t.column()][rep] = value;
+                    figures.put(name, t.column(), rep, value);
                     // The benchmark's own JVM runs the clients, and s3proxy too in its turn: the difference between
                     // the two turns is roughly s3proxy's CPU per request.
                     System.out.printf(Locale.ROOT, "  %-36s %-8s %12.1f   bench JVM CPU %8.3f ms/request%s%n", name,
@@ -179,10 +179,7 @@ public final class S3Bench {
                             Double.isNaN(cpuMs) ? "" : String.format(Locale.ROOT, ", server CPU %.3f", cpuMs));
                 }
             }
-            double[] medians = rows.computeIfAbsent(name, k -> new double[2]);
-            for (Target t : targets) {
-                medians[t.column()] = BenchSupport.median(figures[t.column()]);
-            }
+            figures.mediansInto(rows);
         }
     }
 

@@ -101,12 +101,7 @@ public final class StrataProcess implements AutoCloseable {
      * so it is the figure to compare when trying a change.
      */
     public double cpuSeconds() {
-        try {
-            return ProcStat.read(Path.of("/proc", String.valueOf(process.pid()), "stat")).cpuTicks()
-                    / ProcStat.TICKS_PER_SECOND;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return ProcStat.cpuSeconds(Path.of("/proc", String.valueOf(process.pid()), "stat"));
     }
 
     public boolean alive() {

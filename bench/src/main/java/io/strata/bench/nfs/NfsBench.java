@@ -1,6 +1,7 @@
 package io.strata.bench.nfs;
 
 import io.strata.bench.BenchSupport;
+import io.strata.bench.RepeatedFigures;
 import io.strata.bench.StrataProcess;
 import io.strata.bench.WarmUp;
 import io.strata.bench.WorkDirectory;
@@ -106,7 +107,7 @@ public final class NfsBench {
         for (Host h : hosts) {
             warmUp(h.name(), h.warm(), h.workloads(), bytes, metaOnly);
         }
-        Map<String, double[][]> figures = new LinkedHashMap<>();
+        RepeatedFigures figures = new RepeatedFigures(repeats);
         for (int rep = 0; rep < repeats; rep++) {
             for (Host h : hosts) {
                 Map<String, Double> r = new LinkedHashMap<>();
@@ -121,17 +122,12 @@ public final class NfsBench {
                 r.put("remove " + files + " files (ops/s)", m[4]);
                 int repeat = rep;
                 r.forEach((name, v) -> {
-                    figures.computeIfAbsent(name, k -> new double[2][repeats])[h.column()][repeat] = v;
+                    figures.put(name, h.column(), repeat, v);
                     System.out.printf(Locale.ROOT, "  %-58s %-7s %12.1f%n", name, h.name(), v);
                 });
             }
         }
-        figures.forEach((name, f) -> {
-            double[] medians = rows.computeIfAbsent(name, k -> new double[2]);
-            for (Host h : hosts) {
-                medians[h.column()] = BenchSupport.median(f[h.column()]);
-            }
-        });
+        figures.mediansInto(rows);
     }
 
     /** Cycles of the rows in the measured order, smaller; see {@link WarmUp}. */
