@@ -28,6 +28,9 @@ public final class FileActions {
             throw new NfsException(before.type() == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL,
                     "only regular files have a settable size");
         }
+        if (attrs.size() != null && (attrs.size() < 0 || attrs.size() > ctx.fs().maxFileSize())) {
+            throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
+        }
         Permissions.requireSetattr(before, attrs, ctx.caller());
         SetAttributes change = SetIdBits.applied(before, attrs, ctx.caller());
         return change.isEmpty() ? before : ctx.fs().setattr(id, change, null, ctx.caller());
@@ -41,7 +44,7 @@ public final class FileActions {
                     "not a file");
         }
         Permissions.requireData(before, ctx.caller(), Permissions.WRITE);
-        if (offset < 0 || offset + data.remaining() < 0) {
+        if (offset < 0 || offset + data.remaining() < 0 || offset + data.remaining() > ctx.fs().maxFileSize()) {
             throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
         }
         WriteResult w = ctx.fs().write(id, offset, data, stability);

@@ -294,7 +294,13 @@ public final class StrataFileSystem implements VirtualFileSystem {
     public FsStats fsstat(FileId id) throws NfsException {
         VolumeUsage space = call(files::space);
         long freeFiles = Long.MAX_VALUE / 2; // inodes are rows in the grid: no fixed table to run out of
-        return new FsStats(space.totalBytes(), space.freeBytes(), space.freeBytes(), freeFiles, freeFiles, freeFiles);
+        return new FsStats(space.totalBytes(), space.freeBytes(), space.freeBytes(), freeFiles, freeFiles, freeFiles,
+                maxFileSize());
+    }
+
+    @Override
+    public long maxFileSize() {
+        return files.maxFileSize();
     }
 
     /** What the client asked for, else {@code defaultMode} and the caller as owner. */

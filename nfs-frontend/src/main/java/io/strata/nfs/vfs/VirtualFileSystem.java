@@ -87,6 +87,9 @@ public interface VirtualFileSystem {
 
     FsStats fsstat(FileId id) throws NfsException;
 
+    /** The largest size a file can reach; a write or a size set beyond it is FBIG. */
+    long maxFileSize();
+
     /**
      * The file's extended attributes in name order, names without the "user." prefix that Linux shows (NFSv4.2
      * carries the user namespace only). Read-only: they describe where the bytes sit.

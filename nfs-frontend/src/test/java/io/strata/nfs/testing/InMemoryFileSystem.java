@@ -39,6 +39,8 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     public volatile RuntimeException failWith;
     /** Set to make READ fail with this status, as Strata's does when a file's volume cannot be reached. */
     public volatile NfsStatus readFailsWith;
+    /** The largest file size, as Strata's is its write volume's (ext4: 16 TiB). */
+    public volatile long maxFileSize = 1L << 44;
 
     private static final class Node {
         FileId id;
@@ -375,9 +377,14 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     }
 
     @Override
+    public long maxFileSize() {
+        return maxFileSize;
+    }
+
+    @Override
     public FsStats fsstat(FileId id) throws NfsException {
         getattr(id);
-        return new FsStats(1L << 40, 1L << 39, 1L << 38, 1_000_000, 900_000, 800_000);
+        return new FsStats(1L << 40, 1L << 39, 1L << 38, 1_000_000, 900_000, 800_000, maxFileSize());
     }
 
     /** One attribute per regular file, so protocol tests see a name and a value. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Each procedure, from encoded arguments to the reply a client decodes, over an in-memory file system. */
 class Nfs3ProceduresTest {
     static final int GETATTR = 1, SETATTR = 2, LOOKUP = 3, ACCESS = 4, READ = 6, WRITE = 7, CREATE = 8, MKDIR = 9,
-            MKNOD = 11, REMOVE = 12, RMDIR = 13, READDIR = 16;
+            MKNOD = 11, REMOVE = 12, RMDIR = 13, READDIR = 16, FSINFO = 19;
     static final Caller ROOT = new Caller(0, 0, new int[0]);
     static final Caller ALICE = new Caller(1000, 1000, new int[0]);
     static final Caller BOB = new Caller(2000, 2000, new int[0]);
@@ -174,6 +174,37 @@ class Nfs3ProceduresTest {
         Xdr w = write(f, 0, 10, new byte[4]);
         assertEquals(NfsStatus.INVAL.code(), w.xdrDecodeInt());
         assertEquals(0, fs.getattr(handles.decode(f)).size());
+    }
+
+    /** Like ext4's 16 TiB: past the write volume's limit a client gets FBIG (EFBIG), never EIO after the fact. */
+    @Test
+    void writesAndSizesPastTheLargestFileSizeAreFbigAndFsinfoSaysTheLimit() throws Exception {
+        long limit = 1 << 20; // the in-memory double keeps files in arrays
+        fs.maxFileSize = limit;
+        Xdr info = call(FSINFO, ROOT, out -> out.xdrEncodeDynamicOpaque(root));
+        assertEquals(0, info.xdrDecodeInt());
+        assertTrue(info.xdrDecodeBoolean());
+        for (int i = 0; i < Attrs.FATTR3_BYTES / 4 + 7; i++) {
+            info.xdrDecodeInt(); // attributes, rtmax .. dtpref
+        }
+        assertEquals(limit, info.xdrDecodeLong(), "maxfilesize");
+
+        byte[] f = create(ROOT, "huge", 1, 0, NfsStatus.OK);
+        assertEquals(NfsStatus.FBIG.code(), write(f, (limit) - 2, 4, new byte[4]).xdrDecodeInt());
+        assertEquals(NfsStatus.OK.code(), write(f, (limit) - 4, 4, new byte[4]).xdrDecodeInt(), "up to the limit");
+        Xdr grow = call(SETATTR, ROOT, out -> {
+            out.xdrEncodeDynamicOpaque(f);
+            for (int i = 0; i < 3; i++) {
+                out.xdrEncodeBoolean(false); // mode, uid, gid
+            }
+            out.xdrEncodeBoolean(true);
+            out.xdrEncodeLong((limit) + 1);
+            out.xdrEncodeInt(0);
+            out.xdrEncodeInt(0);
+            out.xdrEncodeBoolean(false); // no guard
+        });
+        assertEquals(NfsStatus.FBIG.code(), grow.xdrDecodeInt());
+        assertEquals(limit, fs.getattr(handles.decode(f)).size(), "only the write within the limit landed");
     }
 
     @Test

@@ -81,6 +81,11 @@ public final class FileStore implements AutoCloseable {
         return volumes.writeTarget().usage();
     }
 
+    /** The largest size a file written over NFS can reach: the limit of the volume random writes go to. */
+    public long maxFileSize() {
+        return volumes.writeTarget().maxFileSize();
+    }
+
     /** Changes with every server start: an NFS client resends UNSTABLE writes when it sees a new one. */
     public long writeVerifier() {
         return writeVerifier;

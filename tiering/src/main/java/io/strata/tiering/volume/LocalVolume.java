@@ -1,6 +1,7 @@
 package io.strata.tiering.volume;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,17 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A volume in a local directory (an NVMe disk, or a mounted NAS). Blobs sit in 4096 fan-out directories,
  * created once up front so that committing a blob only needs to sync the blob and its one directory.
  */
 public final class LocalVolume implements Volume {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalVolume.class);
     private static final int FANOUT = 4096;
 
     private final String id;
     private final Tier tier;
     private final Path root;
+    /** Found once: the JDK looks the mount up in /proc/self/mounts on every getFileStore, and FSSTAT is frequent. */
+    private final FileStore store;
+    private final long maxFileSize;
 
     public LocalVolume(String id, Tier tier, Path directory) {
         this.id = id;
@@ -32,9 +39,69 @@ public final class LocalVolume implements Volume {
             }
             syncDirectory(root);
             syncDirectory(directory);
+            store = Files.getFileStore(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare volume " + id + " at " + directory, e);
         }
+        maxFileSize = probeMaxFileSize(directory);
+    }
+
+    /**
+     * The largest file the directory's file system holds (ext4: 16 TiB; XFS and btrfs: 8 EiB). Files written at
+     * random offsets keep their offsets in the blob, so a write beyond this fails; NFS must say FBIG up front, not
+     * EIO after. Java has no call for the limit: this grows an empty scratch file with ftruncate, which allocates
+     * nothing (so a full disk cannot mislead it), and keeps the largest size the file system accepted.
+     */
+    static long probeMaxFileSize(Path directory) {
+        Path probe = null;
+        try {
+            probe = Files.createTempFile(directory, ".size-probe-", "");
+            try (RandomAccessFile file = new RandomAccessFile(probe.toFile(), "rw")) {
+                if (grows(file, Long.MAX_VALUE)) {
+                    return Long.MAX_VALUE;
+                }
+                if (!grows(file, 1L << 30)) {
+                    throw new IOException("cannot even grow a file to 1 GiB");
+                }
+                long fits = 1L << 30;
+                long fails = Long.MAX_VALUE;
+                while (fails - fits > 1) {
+                    long mid = fits + (fails - fits) / 2;
+                    if (grows(file, mid)) {
+                        fits = mid;
+                    } else {
+                        fails = mid;
+                    }
+                }
+                return fits;
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot find the largest file size in {} ({}); assuming no limit", directory, e.toString());
+            return Long.MAX_VALUE;
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException e) {
+                    LOG.warn("cannot delete {}", probe, e);
+                }
+            }
+        }
+    }
+
+    private static boolean grows(RandomAccessFile file, long size) {
+        try {
+            file.setLength(size);
+            file.setLength(0);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public long maxFileSize() {
+        return maxFileSize;
     }
 
     @Override
@@ -86,7 +153,6 @@ public final class LocalVolume implements Volume {
 
     @Override
     public VolumeUsage usage() throws IOException {
-        FileStore store = Files.getFileStore(root);
         return new VolumeUsage(store.getTotalSpace(), store.getUsableSpace());
     }
 

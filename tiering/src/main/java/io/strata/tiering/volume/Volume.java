@@ -56,4 +56,9 @@ public interface Volume {
     void delete(String blobId) throws IOException;
 
     VolumeUsage usage() throws IOException;
+
+    /** The largest file size this volume's random-offset blobs can reach ({@link #createRandom}). */
+    default long maxFileSize() {
+        return Long.MAX_VALUE;
+    }
 }

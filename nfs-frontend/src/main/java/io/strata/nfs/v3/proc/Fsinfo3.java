@@ -5,6 +5,7 @@ import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v3.Procedure;
+import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
 import io.strata.nfs.xdr.XdrWriter;
@@ -25,7 +26,9 @@ public final class Fsinfo3 extends Procedure<byte[]> {
 
     @Override
     public XdrWriter run(byte[] handle, NfsContext ctx) throws NfsException {
-        Stat s = ctx.fs().getattr(ctx.file(handle));
+        FileId id = ctx.file(handle);
+        Stat s = ctx.fs().getattr(id);
+        long maxFileSize = ctx.fs().maxFileSize();
         return out -> {
             Attrs.postOp(out, s);
             out.xdrEncodeInt(MAX_IO); // rtmax
@@ -35,7 +38,7 @@ public final class Fsinfo3 extends Procedure<byte[]> {
             out.xdrEncodeInt(MAX_IO); // wtpref
             out.xdrEncodeInt(4096); // wtmult
             out.xdrEncodeInt(64 * 1024); // dtpref
-            out.xdrEncodeLong(Long.MAX_VALUE); // maxfilesize
+            out.xdrEncodeLong(maxFileSize);
             out.xdrEncodeInt(0); // time_delta: 1 ns
             out.xdrEncodeInt(1);
             out.xdrEncodeInt(FSF3_LINK | FSF3_SYMLINK | FSF3_HOMOGENEOUS | FSF3_CANSETTIME);

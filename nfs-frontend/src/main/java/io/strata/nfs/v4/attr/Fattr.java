@@ -120,7 +120,8 @@ public final class Fattr {
             if (!Bitmaps.has(wanted, bit)) {
                 continue;
             }
-            if (fs == null && (bit >= FILES_AVAIL && bit <= FILES_TOTAL || bit >= SPACE_AVAIL && bit <= SPACE_TOTAL)) {
+            if (fs == null && (bit >= FILES_AVAIL && bit <= FILES_TOTAL || bit >= SPACE_AVAIL && bit <= SPACE_TOTAL
+                    || bit == MAXFILESIZE)) {
                 fs = fsStats.get();
             }
             put(b, bit, s, handle, fs);
@@ -149,7 +150,7 @@ public final class Fattr {
             case FILES_AVAIL -> b.putLong(fs.availableFiles());
             case FILES_FREE -> b.putLong(fs.freeFiles());
             case FILES_TOTAL -> b.putLong(fs.totalFiles());
-            case MAXFILESIZE -> b.putLong(Long.MAX_VALUE);
+            case MAXFILESIZE -> b.putLong(fs.maxFileSize());
             case MAXLINK -> b.putInt(MAX_LINKS);
             case MAXNAME -> b.putInt(MAX_NAME);
             case MAXREAD, MAXWRITE -> b.putLong(Fsinfo3.MAX_IO);
