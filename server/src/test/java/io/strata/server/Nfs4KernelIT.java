@@ -1,5 +1,6 @@
 package io.strata.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,10 @@ class Nfs4KernelIT {
                 except OSError as e:
                     print("setxattr", errno.errorcode[e.errno])'
                 echo "truncate $(truncate -s 3 d/g.txt; cat d/g.txt)"
+                head -c 65536 nfs.bin > holes.bin
+                fallocate -l 1M holes.bin
+                fallocate -p -o 4096 -l 8192 holes.bin
+                echo "fallocate $(stat -c %s holes.bin) $(md5sum < holes.bin | cut -c1-32)"
                 """);
         assertEquals(0, r.exit(), r.describe());
         Map<String, String> seen = KernelNfsIT.seen(r.lines());
@@ -111,6 +116,15 @@ class Nfs4KernelIT {
         byte[] viaS3 = s3.getObjectAsBytes(b -> b.bucket("kv4").key("nfs.bin")).asByteArray();
         assertEquals(seen.get("nfs"), TestData.md5(viaS3), "S3 GET returns what NFSv4 wrote");
         assertEquals(48 * 65536, viaS3.length);
+
+        // fallocate grew the file (ALLOCATE), then punched a hole (DEALLOCATE): the client and S3 read the same.
+        byte[] holes = java.util.Arrays.copyOf(viaS3, 1 << 20);
+        java.util.Arrays.fill(holes, 65536, holes.length, (byte) 0);
+        java.util.Arrays.fill(holes, 4096, 4096 + 8192, (byte) 0);
+        assertEquals((1 << 20) + " " + TestData.md5(holes), seen.get("fallocate"));
+        var fallocated = s3.getObjectAsBytes(b -> b.bucket("kv4").key("holes.bin"));
+        assertArrayEquals(holes, fallocated.asByteArray(), "S3 GET sees the grown file and the punched hole");
+        assertTrue(fallocated.response().eTag().contains("-"), "an NFS-edited file's ETag is not taken for an MD5");
         assertEquals("mov", s3.getObjectAsBytes(b -> b.bucket("kv4").key("d/g.txt")).asUtf8String());
         List<String> many = s3.listObjectsV2Paginator(b -> b.bucket("kv4").prefix("many/")).contents().stream()
                 .map(o -> o.key()).toList();

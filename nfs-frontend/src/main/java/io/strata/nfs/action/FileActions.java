@@ -39,11 +39,7 @@ public final class FileActions {
     /** WRITE: data into a regular file the caller may write; an unprivileged write drops set-ID bits. */
     public static WriteResult write(NfsContext ctx, FileId id, Stat before, long offset, ByteBuffer data,
                                     Stability stability) throws NfsException {
-        if (before.type() != FileType.REGULAR) {
-            throw new NfsException(before.type() == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL,
-                    "not a file");
-        }
-        Permissions.requireData(before, ctx.caller(), Permissions.WRITE);
+        requireWritableFile(ctx, before);
         if (offset < 0 || offset + data.remaining() < 0 || offset + data.remaining() > ctx.fs().maxFileSize()) {
             throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
         }
@@ -53,6 +49,49 @@ public final class FileActions {
             ctx.fs().setattr(id, new SetAttributes(withoutSetId, null, null, null, null, null), null, ctx.caller());
         }
         return w;
+    }
+
+    /**
+     * ALLOCATE (Linux fallocate without flags): a file the caller may write grows to cover the range; a range
+     * within the file changes nothing.
+     */
+    public static void allocate(NfsContext ctx, FileId id, Stat before, long offset, long length)
+            throws NfsException {
+        requireWritableFile(ctx, before);
+        long end = rangeEnd(offset, length);
+        if (offset < 0 || end < 0 || end > ctx.fs().maxFileSize()) {
+            throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
+        }
+        if (end > before.size()) {
+            ctx.fs().allocate(id, end);
+        }
+    }
+
+    /** DEALLOCATE (Linux's punch hole): the range of a file the caller may write reads as zeros after. */
+    public static void deallocate(NfsContext ctx, FileId id, Stat before, long offset, long length)
+            throws NfsException {
+        requireWritableFile(ctx, before);
+        long end = rangeEnd(offset, length);
+        if (offset >= 0 && offset < before.size()) {
+            ctx.fs().deallocate(id, offset, (end < 0 ? Long.MAX_VALUE : end) - offset);
+        }
+    }
+
+    private static void requireWritableFile(NfsContext ctx, Stat before) throws NfsException {
+        if (before.type() != FileType.REGULAR) {
+            throw new NfsException(before.type() == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL,
+                    "not a file");
+        }
+        Permissions.requireData(before, ctx.caller(), Permissions.WRITE);
+    }
+
+    /** The end of an offset and length read as unsigned 64-bit numbers; INVAL if it passes 2^64. */
+    private static long rangeEnd(long offset, long length) throws NfsException {
+        long end = offset + length;
+        if (Long.compareUnsigned(end, offset) < 0) {
+            throw new NfsException(NfsStatus.INVAL, "offset + length passes 2^64");
+        }
+        return end;
     }
 
     /**

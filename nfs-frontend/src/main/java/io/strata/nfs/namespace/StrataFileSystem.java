@@ -135,6 +135,16 @@ public final class StrataFileSystem implements VirtualFileSystem {
     }
 
     @Override
+    public Stat allocate(FileId id, long end) throws NfsException {
+        return call(() -> stats.of(files.allocate(id.inode(), id.generation(), end)));
+    }
+
+    @Override
+    public Stat deallocate(FileId id, long offset, long length) throws NfsException {
+        return call(() -> stats.of(files.punchHole(id.inode(), id.generation(), offset, length)));
+    }
+
+    @Override
     public WriteResult write(FileId id, long offset, ByteBuffer data, Stability stability) throws NfsException {
         int count = data.remaining();
         boolean sync = stability != Stability.UNSTABLE;

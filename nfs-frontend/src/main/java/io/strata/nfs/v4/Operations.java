@@ -1,11 +1,13 @@
 package io.strata.nfs.v4;
 
 import io.strata.nfs.v4.op.Access;
+import io.strata.nfs.v4.op.Allocate;
 import io.strata.nfs.v4.op.BindConnToSession;
 import io.strata.nfs.v4.op.ChangeXattr;
 import io.strata.nfs.v4.op.Close;
 import io.strata.nfs.v4.op.Commit;
 import io.strata.nfs.v4.op.Create;
+import io.strata.nfs.v4.op.Deallocate;
 import io.strata.nfs.v4.op.CreateSession;
 import io.strata.nfs.v4.op.DestroyClientId;
 import io.strata.nfs.v4.op.DestroySession;
@@ -43,7 +45,8 @@ import java.util.List;
 /**
  * The operations by opcode (RFC 8881 16.2.1, RFC 7862 for 59 to 71, RFC 8276 for 72 to 75). Opcodes without a
  * class here are answered NOTSUPP: delegations, pNFS layouts, NVERIFY/VERIFY, named attribute
- * directories, and the NFSv4.2 data operations (COPY, SEEK, ALLOCATE and friends; clients fall back without them).
+ * directories, and the NFSv4.2 data operations other than ALLOCATE and DEALLOCATE (COPY, SEEK, READ_PLUS and
+ * friends; clients fall back without them).
  */
 public final class Operations {
     public static final int SEQUENCE = 53;
@@ -105,6 +108,8 @@ public final class Operations {
         BY_OPCODE[55] = new TestStateid();
         BY_OPCODE[57] = new DestroyClientId();
         BY_OPCODE[58] = new ReclaimComplete();
+        BY_OPCODE[59] = new Allocate();
+        BY_OPCODE[62] = new Deallocate();
         BY_OPCODE[72] = new GetXattr();
         BY_OPCODE[73] = new ChangeXattr(false);
         BY_OPCODE[74] = new ListXattrs();

@@ -47,6 +47,15 @@ public interface VirtualFileSystem {
     /** Writes at {@code offset}; holes before it read as zeros. Returns at least the stability asked for. */
     WriteResult write(FileId id, long offset, ByteBuffer data, Stability stability) throws NfsException;
 
+    /**
+     * Grows a regular file to at least {@code end} bytes, the growth reading as zeros (NFSv4.2 ALLOCATE). Space is
+     * not reserved: volumes are shared by every file, as thin-provisioned storage is.
+     */
+    Stat allocate(FileId id, long end) throws NfsException;
+
+    /** Makes a range of a regular file read as zeros and frees its bytes, the size unchanged (DEALLOCATE). */
+    Stat deallocate(FileId id, long offset, long length) throws NfsException;
+
     /** Makes every write to the file durable and visible to S3. */
     void commit(FileId id) throws NfsException;
 

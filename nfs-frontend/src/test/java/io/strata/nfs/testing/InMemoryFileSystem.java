@@ -228,6 +228,26 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     }
 
     @Override
+    public synchronized Stat allocate(FileId id, long end) throws NfsException {
+        Node n = node(id);
+        if (end > n.data.length) {
+            n.data = Arrays.copyOf(n.data, Math.toIntExact(end));
+            n.mtime = n.ctime = tick();
+        }
+        return getattr(id);
+    }
+
+    @Override
+    public synchronized Stat deallocate(FileId id, long offset, long length) throws NfsException {
+        Node n = node(id);
+        int from = (int) Math.min(offset, n.data.length);
+        int to = (int) Math.min(offset + length, n.data.length);
+        Arrays.fill(n.data, from, Math.max(from, to), (byte) 0);
+        n.mtime = n.ctime = tick();
+        return getattr(id);
+    }
+
+    @Override
     public synchronized void commit(FileId id) throws NfsException {
         node(id);
     }

@@ -11,6 +11,7 @@ import io.strata.nfs.testing.InMemoryFileSystem;
 import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v4.attr.Fattr;
 import io.strata.nfs.vfs.Caller;
+import io.strata.nfs.vfs.FileId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -230,6 +231,56 @@ class Nfs4CompoundTest {
             assertTrue(page < 40, "maxcount limits a page");
         }
         assertEquals(40, seen.size());
+    }
+
+    /** fallocate(2) over NFSv4.2: ALLOCATE grows the file, DEALLOCATE punches a hole, both within the size limit. */
+    @Test
+    void allocateGrowsAFileAndDeallocatePunchesAHole() throws Exception {
+        final int allocate = 59;
+        final int deallocate = 62;
+        Results open = client.compound(op(PUTROOTFH), openCreate("fa", "o"), op(GETFH));
+        open.next(PUTROOTFH);
+        open.next(OPEN);
+        byte[] stateid = readStateId(open.in());
+        skipOpenRest(open.in());
+        open.next(GETFH);
+        byte[] fh = open.in().xdrDecodeDynamicOpaque();
+        Op putfh = op(PUTFH, out -> out.xdrEncodeDynamicOpaque(fh));
+        java.util.function.BiFunction<Integer, long[], Op> space = (opcode, range) -> op(opcode, out -> {
+            out.xdrEncodeOpaque(stateid, 16);
+            out.xdrEncodeLong(range[0]);
+            out.xdrEncodeLong(range[1]);
+        });
+        assertEquals(OK, client.compound(putfh, op(WRITE, out -> {
+            out.xdrEncodeOpaque(stateid, 16);
+            out.xdrEncodeLong(0);
+            out.xdrEncodeInt(2); // FILE_SYNC
+            out.xdrEncodeDynamicOpaque("abcdefgh".getBytes(StandardCharsets.UTF_8));
+        })).status);
+
+        assertEquals(OK, client.compound(putfh, space.apply(allocate, new long[] {0, 100})).status);
+        assertEquals(OK, client.compound(putfh, space.apply(allocate, new long[] {0, 50})).status, "within: no-op");
+        assertEquals(OK, client.compound(putfh, space.apply(deallocate, new long[] {2, 4})).status);
+        assertEquals(OK, client.compound(putfh, space.apply(deallocate, new long[] {500, 10})).status, "past EOF");
+        FileId file = handles.decode(fh);
+        assertEquals(100, fs.getattr(file).size());
+        byte[] expected = new byte[100];
+        System.arraycopy("ab\0\0\0\0gh".getBytes(StandardCharsets.UTF_8), 0, expected, 0, 8);
+        assertArrayEquals(expected, fs.read(file, 0, 200).data());
+
+        fs.maxFileSize = 1 << 20;
+        assertEquals(Nfs4Status.FBIG.code(), client.compound(putfh,
+                space.apply(allocate, new long[] {1 << 20, 1})).status);
+        assertEquals(Nfs4Status.INVAL.code(), client.compound(putfh,
+                space.apply(deallocate, new long[] {10, -1})).status, "offset + length passes 2^64");
+        assertEquals(Nfs4Status.BAD_STATEID.code(), client.compound(op(PUTROOTFH),
+                space.apply(allocate, new long[] {0, 1})).status, "the open's stateid is for the file");
+        assertEquals(Nfs4Status.ISDIR.code(), client.compound(op(PUTROOTFH), op(allocate, out -> {
+            out.xdrEncodeOpaque(new byte[16], 16); // the anonymous stateid
+            out.xdrEncodeLong(0);
+            out.xdrEncodeLong(1);
+        })).status);
+        assertEquals(100, fs.getattr(file).size(), "refused ranges changed nothing");
     }
 
     @Test

@@ -277,6 +277,35 @@ public final class FileStore implements AutoCloseable {
         }
     }
 
+    /** Grows the file to at least {@code end} bytes (NFSv4.2 ALLOCATE), after its pending writes. */
+    public Inode allocate(long id, long generation, long end) throws IOException {
+        return afterPendingWrites(id, () -> tree().allocate(id, generation, end));
+    }
+
+    /**
+     * Makes a range a hole (NFSv4.2 DEALLOCATE). Pending writes are published first, so that one sent before
+     * cannot fill the hole again when it is committed after.
+     */
+    public Inode punchHole(long id, long generation, long offset, long length) throws IOException {
+        return afterPendingWrites(id, () -> tree().punchHole(id, generation, offset, length));
+    }
+
+    private Inode afterPendingWrites(long id, java.util.function.Supplier<Inode> change) throws IOException {
+        OpenFile f = open.get(id);
+        if (f == null) {
+            return change.get();
+        }
+        synchronized (f) {
+            publish(f);
+            Inode updated = change.get();
+            if (updated.version() != f.knownVersion) {
+                f.md5.spoil(); // the running MD5 hashed other bytes than the file now has
+                f.knownVersion = updated.version();
+            }
+            return updated;
+        }
+    }
+
     /** Called with the file's monitor held. */
     private void publish(OpenFile f) throws IOException {
         if (!f.hasDirty()) {

@@ -184,6 +184,28 @@ class FileStoreIT {
         assertEquals("d41d8cd98f00b204e9800998ecf8427e", empty.object().etag());
     }
 
+    /** NFSv4.2 fallocate: a write sent before a punched hole never fills it when it is committed after. */
+    @Test
+    void aPunchedHoleReadsAsZerosEvenOverAWriteNotYetCommitted() throws Exception {
+        Inode f = tree.createFile(bucketRoot, "holes.bin", OWNER, FileTree.CreateMode.GUARDED, 0);
+        write(f, 0, "0123456789".getBytes(StandardCharsets.US_ASCII), false); // UNSTABLE, pending
+        Inode grown = files.allocate(f.id(), f.generation(), 16);
+        assertEquals(16, grown.size());
+        files.punchHole(f.id(), f.generation(), 2, 4);
+        files.commit(f.id(), f.generation());
+        byte[] expected = {'0', '1', 0, 0, 0, 0, '6', '7', '8', '9', 0, 0, 0, 0, 0, 0};
+        assertArrayEquals(expected, s3Bytes("holes.bin"));
+        assertArrayEquals(expected, files.read(f.id(), f.generation(), 0, 100).data());
+        Inode after = files.allocate(f.id(), f.generation(), 8);
+        assertEquals(16, after.size(), "ALLOCATE within the file changes nothing");
+        assertTrue(after.object().etag().contains("-"), "not an MD5 of the old bytes");
+
+        Inode whole = files.punchHole(f.id(), f.generation(), 0, Long.MAX_VALUE);
+        assertEquals(List.of(), whole.extents(), "no bytes left: the blob is released");
+        assertArrayEquals(new byte[16], s3Bytes("holes.bin"));
+        reclaimer.runOnce();
+    }
+
     @Test
     void renameMovesOneEntryAndKeepsTheInode() throws Exception {
         Inode d = tree.mkdir(bucketRoot, "dir-a", OWNER);

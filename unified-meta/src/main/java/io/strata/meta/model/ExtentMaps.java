@@ -38,6 +38,24 @@ public final class ExtentMaps {
         return out;
     }
 
+    /** The extents without the bytes in {@code [from, to)}: a punched hole, which reads as zeros. */
+    public static List<Extent> punch(List<Extent> extents, long from, long to) {
+        List<Extent> out = new ArrayList<>(extents.size() + 1);
+        for (Extent e : extents) {
+            if (e.end() <= from || e.offset() >= to) {
+                out.add(e);
+                continue;
+            }
+            if (e.offset() < from) {
+                out.add(slice(e, e.offset(), from));
+            }
+            if (e.end() > to) {
+                out.add(slice(e, to, e.end()));
+            }
+        }
+        return out;
+    }
+
     public static Set<BlobRef> blobs(List<Extent> extents) {
         Set<BlobRef> out = new HashSet<>();
         extents.forEach(e -> out.add(e.blob()));

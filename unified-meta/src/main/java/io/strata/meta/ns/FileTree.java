@@ -268,6 +268,57 @@ public final class FileTree {
     }
 
     /**
+     * Grows the file to {@code end} bytes if it is shorter (NFSv4.2 ALLOCATE); the growth is a hole. One
+     * transaction, so a write that grew the file meanwhile is never cut back, as a SETATTR of the size could.
+     */
+    public Inode allocate(long id, long generation, long end) {
+        return tx.run(() -> {
+            Inode inode = requireFile(id, generation);
+            if (inode.size() >= end) {
+                return inode;
+            }
+            long now = clock.now();
+            long version = inode.version() + 1;
+            Inode updated = new Inode(id, inode.type(), generation, inode.parentId(), version, end,
+                    inode.posix().withTimes(now, now), withEtag(inode.object(), ContentTags.afterResize(id, version,
+                    end)), inode.extents(), null);
+            inodes.put(updated);
+            return updated;
+        });
+    }
+
+    /**
+     * Makes {@code [offset, offset + length)} a hole that reads as zeros, the size unchanged (NFSv4.2 DEALLOCATE,
+     * Linux's punch hole). Blobs no longer used are released; the content changed, so the ETag is a new opaque one.
+     */
+    public Inode punchHole(long id, long generation, long offset, long length) {
+        return tx.run(() -> {
+            Inode inode = requireFile(id, generation);
+            long end = length > Long.MAX_VALUE - offset ? Long.MAX_VALUE : offset + length;
+            List<Extent> extents = ExtentMaps.punch(inode.extents(), offset, Math.min(end, inode.size()));
+            if (extents.equals(inode.extents())) {
+                return inode; // a hole already: the bytes read the same
+            }
+            ledger.released(ExtentMaps.releasedBy(inode.extents(), ExtentMaps.blobs(extents)));
+            long now = clock.now();
+            long version = inode.version() + 1;
+            Inode updated = new Inode(id, inode.type(), generation, inode.parentId(), version, inode.size(),
+                    inode.posix().withTimes(now, now), withEtag(inode.object(), ContentTags.opaque(id, version,
+                    inode.size())), extents, null);
+            inodes.put(updated);
+            return updated;
+        });
+    }
+
+    private Inode requireFile(long id, long generation) {
+        Inode inode = require(id, generation);
+        if (!inode.isFile()) {
+            throw new IsDirectoryException("only regular files have bytes to allocate or free");
+        }
+        return inode;
+    }
+
+    /**
      * Lays newly written extents (already durable) over the file's content; the size grows to cover them. Blobs the
      * written extents hide entirely are released. The file gets {@code etag} (the writer's MD5 of the whole new
      * content) only if it is still at {@code etagBaseVersion}, the version the writer hashed over; else, and when

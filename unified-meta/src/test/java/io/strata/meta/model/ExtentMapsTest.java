@@ -17,6 +17,16 @@ class ExtentMapsTest {
     }
 
     @Test
+    void aPunchedHoleSplitsTheExtentItFallsInAndDropsTheOnesItCovers() {
+        List<Extent> file = List.of(new Extent(0, 100, A, 0), new Extent(100, 10, B, 0), new Extent(200, 50, A, 100));
+        assertEquals(List.of(new Extent(0, 40, A, 0), new Extent(220, 30, A, 120)),
+                ExtentMaps.punch(file, 40, 220), "B's only extent went: its blob is released");
+        assertEquals(List.of(new Extent(0, 40, A, 0), new Extent(60, 40, A, 60), new Extent(100, 10, B, 0),
+                new Extent(200, 50, A, 100)), ExtentMaps.punch(file, 40, 60));
+        assertEquals(file, ExtentMaps.punch(file, 110, 200), "a hole already");
+    }
+
+    @Test
     void overlayPastTheEndLeavesAHole() {
         List<Extent> out = ExtentMaps.overlay(List.of(new Extent(0, 10, A, 0)), List.of(new Extent(20, 5, B, 20)));
         assertEquals(List.of(new Extent(0, 10, A, 0), new Extent(20, 5, B, 20)), out);
