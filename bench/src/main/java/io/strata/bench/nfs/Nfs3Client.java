@@ -193,6 +193,10 @@ final class Nfs3Client implements AutoCloseable {
         call(12, out -> dirOp(out, dir, name), in -> null);
     }
 
+    void rmdir(byte[] dir, String name) throws IOException {
+        call(13, out -> dirOp(out, dir, name), in -> null);
+    }
+
     /** Lists the whole directory with READDIRPLUS; returns how many entries came back. */
     int readdirplus(byte[] dir) throws IOException {
         long cookie = 0;

@@ -120,6 +120,8 @@ public final class NfsBench {
                 r.put("READDIRPLUS of " + files + " entries (entries/s)", m[2]);
                 r.put("rename " + files + " files (ops/s)", m[3]);
                 r.put("remove " + files + " files (ops/s)", m[4]);
+                r.put("mkdir " + files + " directories (ops/s)", m[5]);
+                r.put("rmdir " + files + " directories (ops/s)", m[6]);
                 int repeat = rep;
                 r.forEach((name, v) -> {
                     figures.put(name, h.column(), repeat, v);

@@ -103,7 +103,10 @@ final class NfsWorkloads {
         return ops.get() / s;
     }
 
-    /** create, getattr, READDIRPLUS, rename, remove of {@code files} files; ops/s for each. */
+    /**
+     * create, getattr, READDIRPLUS, rename, remove of {@code files} files, then mkdir and rmdir of as many
+     * directories; ops/s for each.
+     */
     double[] metadata(int files) throws Exception {
         byte[] dir = nfs.mkdir(work, "meta-" + files + "-" + System.nanoTime());
         byte[][] handles = new byte[files][];
@@ -137,6 +140,18 @@ final class NfsWorkloads {
                 nfs.remove(dir, "r" + i);
             }
         });
-        return new double[] {create, getattr, readdirplus, rename, remove};
+        next.set(0);
+        double mkdir = files / parallel(t -> {
+            for (int i; (i = next.getAndIncrement()) < files; ) {
+                nfs.mkdir(dir, "d" + i);
+            }
+        });
+        next.set(0);
+        double rmdir = files / parallel(t -> {
+            for (int i; (i = next.getAndIncrement()) < files; ) {
+                nfs.rmdir(dir, "d" + i);
+            }
+        });
+        return new double[] {create, getattr, readdirplus, rename, remove, mkdir, rmdir};
     }
 }

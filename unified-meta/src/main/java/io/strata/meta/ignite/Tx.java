@@ -3,7 +3,9 @@ package io.strata.meta.ignite;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.strata.meta.error.ContentionException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -28,6 +30,8 @@ public final class Tx {
     private static final int MAX_ATTEMPTS = 64;
     /** Actions registered by the attempt running in this thread ({@link #afterCommit}); null outside one. */
     private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
+    /** Values of the transaction attempt running in this thread ({@link #transactionLocal}); null outside one. */
+    private static final ThreadLocal<Map<Object, Object>> LOCALS = new ThreadLocal<>();
 
     private final Ignite ignite;
     private final LongAdder conflicts = new LongAdder();
@@ -80,6 +84,16 @@ public final class Tx {
         }
     }
 
+    /**
+     * A value that lives as long as the transaction attempt the caller runs in, shared by all operations of a batch:
+     * for what a transaction wrote that queries cannot see yet. Outside a transaction, a fresh value on each call.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T transactionLocal(Object key, Supplier<T> initial) {
+        Map<Object, Object> locals = LOCALS.get();
+        return locals == null ? initial.get() : (T) locals.computeIfAbsent(key, k -> initial.get());
+    }
+
     private static void runLogged(Runnable action) {
         try {
             action.run();
@@ -111,6 +125,7 @@ public final class Tx {
         for (int attempt = 1; ; attempt++) {
             List<Runnable> after = new ArrayList<>();
             AFTER_COMMIT.set(after);
+            LOCALS.set(new HashMap<>());
             T result;
             try (Transaction tx = start()) {
                 result = body.get();
@@ -131,6 +146,7 @@ public final class Tx {
                 continue;
             } finally {
                 AFTER_COMMIT.remove();
+                LOCALS.remove();
             }
             afterCommit.addAll(after);
             return result;
@@ -143,6 +159,7 @@ public final class Tx {
      */
     private void runTogether(List<GroupCommit.Pending<?>> batch, GroupCommit.Batch outcome) {
         AFTER_COMMIT.set(outcome.afterCommit);
+        LOCALS.set(new HashMap<>());
         try (Transaction tx = start()) {
             for (int i = 0; i < batch.size(); i++) {
                 GroupCommit.position(i);
@@ -165,6 +182,7 @@ public final class Tx {
             conflicts.increment();
         } finally {
             AFTER_COMMIT.remove();
+            LOCALS.remove();
         }
     }
 

@@ -27,25 +27,28 @@ import static org.apache.ignite.cache.query.IndexQueryCriteriaBuilder.gte;
  * <p>Change stamps: Every change to a directory's entries writes one of its
  * {@value #STAMP_SLOTS} stamp slots; an operation that needs the whole directory to hold still (remove a directory
  * only if it is empty) reads every slot in its transaction, so any change committed meanwhile makes it retry.
- * Ignite's optimistic serializable transactions validate written keys too, so a single stamp made every two creates
- * in one directory conflict. Each thread writes its own slot: transactions of up to {@value #STAMP_SLOTS} threads
- * never meet on one, and the changes a batch of operations makes to one directory (group commit runs a batch in one
- * thread) write a single key, not one per change.
+ * Ignite's optimistic serializable transactions validate written keys too, so a single stamp would make concurrent
+ * creates in one directory conflict. A node's transactions never run concurrently (group commit runs them one at a
+ * time), so only nodes can meet on a slot: each writes its own, chosen from its name. Slots were per thread and 64
+ * at first; then removing a directory read 64 keys and wrote 64 more, and an S3 delete of {@code a/b/c/key} read
+ * 64 per level, which made RMDIR cost about three times a CREATE. Slots 8 to 63 of directories stamped back then
+ * are no longer read: their mtimes may step back once, which clients take as a change like any other.
  */
 public final class DirectoryTable {
-    static final int STAMP_SLOTS = 64;
+    static final int STAMP_SLOTS = 8;
+    /** Key layout: directory id, then 6 bits of slot (room for the 64 slots of earlier versions). */
     private static final int SLOT_BITS = 6;
+    /** Key of the set of directories the running transaction added entries to ({@link Tx#transactionLocal}). */
+    private static final Object LINKED = new Object();
     /** Entries {@link #isEmptyExcept} reads from the index at a time. */
     private static final int EMPTINESS_BATCH = 8;
-
-    private static final java.util.concurrent.atomic.AtomicInteger THREADS = new java.util.concurrent.atomic.AtomicInteger();
-    private static final ThreadLocal<Integer> THREAD_SLOT =
-            ThreadLocal.withInitial(() -> THREADS.getAndIncrement() % STAMP_SLOTS);
 
     private final IgniteCache<DentryKey, DentryRow> entries;
     private final IgniteCache<Long, Long> stamps;
     private final InodeIds cookies;
     private final InodeTable inodes;
+    /** The slot this node writes. */
+    private final int stampSlot;
     /**
      * Latest entry change per directory as this node has seen it (written by every change made here, filled from
      * the slots on a miss), so attribute reads need not read all slots. Exact while this process is the only one
@@ -54,13 +57,17 @@ public final class DirectoryTable {
     private final java.util.concurrent.ConcurrentHashMap<Long, Long> latest = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int LATEST_MAX = 1 << 20;
 
-    /** @param cookies hands out READDIR cookies: unique and growing, like inode ids (so they share the sequence) */
+    /**
+     * @param cookies hands out READDIR cookies: unique and growing, like inode ids (so they share the sequence)
+     * @param nodeName this node's name, which picks its stamp slot
+     */
     public DirectoryTable(IgniteCache<DentryKey, DentryRow> entries, IgniteCache<Long, Long> stamps, InodeIds cookies,
-                          InodeTable inodes) {
+                          InodeTable inodes, String nodeName) {
         this.entries = entries;
         this.stamps = stamps;
         this.cookies = cookies;
         this.inodes = inodes;
+        this.stampSlot = Math.floorMod(nodeName.hashCode(), STAMP_SLOTS);
     }
 
     public DirEntry lookup(long dirId, String name) {
@@ -71,6 +78,7 @@ public final class DirectoryTable {
     public void link(long dirId, String name, long childId, InodeType type, long nowNanos) {
         String sortKey = Utf8Order.entrySortKey(name, type == InodeType.DIRECTORY);
         entries.put(new DentryKey(dirId, name), new DentryRow(dirId, sortKey, cookies.next(), childId, type.code()));
+        Tx.<java.util.Set<Long>>transactionLocal(LINKED, java.util.HashSet::new).add(dirId);
         touch(dirId, nowNanos);
         if (type == InodeType.DIRECTORY) {
             countSubdirectories(dirId, +1, nowNanos);
@@ -95,7 +103,7 @@ public final class DirectoryTable {
 
     /** Records a change of the directory's entries; the value is its new mtime. */
     public void touch(long dirId, long nowNanos) {
-        stamps.put(slot(dirId, THREAD_SLOT.get()), nowNanos);
+        stamps.put(slot(dirId, stampSlot), nowNanos);
         remember(dirId, nowNanos); // a rolled-back change leaves a time slightly ahead: clients just revalidate
     }
 
@@ -150,12 +158,16 @@ public final class DirectoryTable {
      * (index queries do not join transactions).
      */
     public List<Entry> page(long dirId, String fromSortKey, boolean inclusive, int limit) {
+        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
+        return indexPage(dirId, fromSortKey, inclusive, limit);
+    }
+
+    private List<Entry> indexPage(long dirId, String fromSortKey, boolean inclusive, int limit) {
         IndexQuery<DentryKey, DentryRow> query = new IndexQuery<DentryKey, DentryRow>(DentryRow.class, DentryRow.INDEX)
                 .setCriteria(eq("parentId", dirId),
                         inclusive ? gte("sortKey", fromSortKey) : gt("sortKey", fromSortKey));
         query.setPageSize(Math.min(Math.max(limit, 1), 1024));
         List<Entry> out = new ArrayList<>(Math.min(limit, 1024));
-        Tx.beforeQuery(); // a query sees no uncommitted write: see GroupCommit
         try (QueryCursor<Cache.Entry<DentryKey, DentryRow>> cursor = entries.query(query)) {
             for (Cache.Entry<DentryKey, DentryRow> e : cursor) {
                 DentryRow row = e.getValue();
@@ -199,12 +211,18 @@ public final class DirectoryTable {
      * another transaction is removing may still be listed after that transaction's other writes (its stamp) are
      * visible. So each entry the index shows is read again in the caller's transaction: if it is being removed,
      * the caller's commit fails and retries instead of deciding on a stale view, and one already gone is skipped.
+     * Entries that earlier operations of the caller's transaction removed are skipped the same way; if one of them
+     * added an entry to this directory, which the index cannot show yet, the caller must run alone
+     * ({@link Tx#beforeQuery}). Otherwise a batch of directory removals stays one batch.
      */
     public boolean isEmptyExcept(long dirId, String exceptName) {
+        if (Tx.<java.util.Set<Long>>transactionLocal(LINKED, java.util.HashSet::new).contains(dirId)) {
+            Tx.beforeQuery();
+        }
         String from = "";
         boolean inclusive = true;
         while (true) {
-            List<Entry> batch = page(dirId, from, inclusive, EMPTINESS_BATCH);
+            List<Entry> batch = indexPage(dirId, from, inclusive, EMPTINESS_BATCH);
             for (Entry e : batch) {
                 String name = e.entry().name();
                 if (!name.equals(exceptName) && entries.get(new DentryKey(dirId, name)) != null) {
