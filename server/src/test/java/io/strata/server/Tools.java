@@ -50,6 +50,12 @@ final class Tools {
                 "sudo apt-get install -y --no-install-recommends nfs-ganesha nfs-ganesha-vfs rpcbind");
     }
 
+    /** Debian's stress-ng: the guest of the kernel-client VM runs the host's /usr, so the host's copy serves it. */
+    static void requireStressNg() {
+        require(Files.isExecutable(Path.of("/usr/bin/stress-ng")), "stress-ng (Debian's stress-ng)",
+                "sudo apt-get install -y --no-install-recommends stress-ng");
+    }
+
     static void requireS3cmdAndRclone() {
         require(Files.isExecutable(Path.of("/usr/bin/s3cmd")) && Files.isExecutable(Path.of("/usr/bin/rclone")),
                 "s3cmd and rclone (Debian's s3cmd, rclone)",
