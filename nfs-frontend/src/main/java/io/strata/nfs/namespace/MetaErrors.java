@@ -18,10 +18,13 @@ import io.strata.meta.error.StaleInodeException;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.tiering.volume.VolumeUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 
 /** The one place where namespace and I/O failures become NFS statuses. */
 final class MetaErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(MetaErrors.class);
     private MetaErrors() {
     }
 
@@ -41,6 +44,8 @@ final class MetaErrors {
             // The bytes are safe but out of reach (a cloud endpoint down): the kernel client retries JUKEBOX itself.
             throw new NfsException(NfsStatus.JUKEBOX, e.getMessage());
         } catch (IOException e) {
+            // The client sees only EIO; the cause (a volume's disk, a full file system) must reach the operator.
+            LOG.warn("NFS request failed with an I/O error: {}", e.toString());
             throw new NfsException(NfsStatus.IO, e.toString());
         }
     }
