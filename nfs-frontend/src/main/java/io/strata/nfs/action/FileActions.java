@@ -28,8 +28,8 @@ public final class FileActions {
             throw new NfsException(before.type() == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL,
                     "only regular files have a settable size");
         }
-        if (attrs.size() != null && (attrs.size() < 0 || attrs.size() > ctx.fs().maxFileSize())) {
-            throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
+        if (attrs.size() != null) {
+            requireWithinMaxSize(ctx, 0, attrs.size());
         }
         Permissions.requireSetattr(before, attrs, ctx.caller());
         SetAttributes change = SetIdBits.applied(before, attrs, ctx.caller());
@@ -40,9 +40,7 @@ public final class FileActions {
     public static WriteResult write(NfsContext ctx, FileId id, Stat before, long offset, ByteBuffer data,
                                     Stability stability) throws NfsException {
         requireWritableFile(ctx, before);
-        if (offset < 0 || offset + data.remaining() < 0 || offset + data.remaining() > ctx.fs().maxFileSize()) {
-            throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
-        }
+        requireWithinMaxSize(ctx, offset, offset + data.remaining());
         WriteResult w = ctx.fs().write(id, offset, data, stability);
         Integer withoutSetId = SetIdBits.afterWrite(before, ctx.caller());
         if (withoutSetId != null) {
@@ -59,9 +57,7 @@ public final class FileActions {
             throws NfsException {
         requireWritableFile(ctx, before);
         long end = rangeEnd(offset, length);
-        if (offset < 0 || end < 0 || end > ctx.fs().maxFileSize()) {
-            throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
-        }
+        requireWithinMaxSize(ctx, offset, end);
         if (end > before.size()) {
             ctx.fs().allocate(id, end);
         }
@@ -83,6 +79,16 @@ public final class FileActions {
                     "not a file");
         }
         Permissions.requireData(before, ctx.caller(), Permissions.WRITE);
+    }
+
+    /**
+     * FBIG unless bytes up to {@code end} fit in a file: offsets and ends are unsigned on the wire, so a negative
+     * one is past 2^63.
+     */
+    private static void requireWithinMaxSize(NfsContext ctx, long offset, long end) throws NfsException {
+        if (offset < 0 || end < 0 || end > ctx.fs().maxFileSize()) {
+            throw new NfsException(NfsStatus.FBIG, "beyond the largest file size");
+        }
     }
 
     /** The end of an offset and length read as unsigned 64-bit numbers; INVAL if it passes 2^64. */

@@ -18,13 +18,14 @@ import io.strata.meta.error.StaleInodeException;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.tiering.volume.VolumeUnavailableException;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.IOException;
 
 /** The one place where namespace and I/O failures become NFS statuses. */
 final class MetaErrors {
     private static final Logger LOG = LoggerFactory.getLogger(MetaErrors.class);
+
     private MetaErrors() {
     }
 

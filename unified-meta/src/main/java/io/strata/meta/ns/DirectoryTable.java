@@ -30,9 +30,9 @@ import static org.apache.ignite.cache.query.IndexQueryCriteriaBuilder.gte;
  * Ignite's optimistic serializable transactions validate written keys too, so a single stamp would make concurrent
  * creates in one directory conflict. A node's transactions never run concurrently (group commit runs them one at a
  * time), so only nodes can meet on a slot: each writes its own, chosen from its name. Slots were per thread and 64
- * at first; then removing a directory read 64 keys and wrote 64 more, and an S3 delete of {@code a/b/c/key} read
- * 64 per level, which made RMDIR cost about three times a CREATE. Slots 8 to 63 of directories stamped back then
- * are no longer read: their mtimes may step back once, which clients take as a change like any other.
+ * at first; then removing a directory read 64 keys and wrote 64 more, an S3 delete of {@code a/b/c/key} read 64
+ * per level, and rmdir ran at a twelfth of create's rate in bench/run-nfs. Slots 8 to 63 of directories stamped
+ * back then are no longer read: their mtimes may step back once, which clients take as a change like any other.
  */
 public final class DirectoryTable {
     static final int STAMP_SLOTS = 8;
@@ -78,7 +78,7 @@ public final class DirectoryTable {
     public void link(long dirId, String name, long childId, InodeType type, long nowNanos) {
         String sortKey = Utf8Order.entrySortKey(name, type == InodeType.DIRECTORY);
         entries.put(new DentryKey(dirId, name), new DentryRow(dirId, sortKey, cookies.next(), childId, type.code()));
-        Tx.<java.util.Set<Long>>transactionLocal(LINKED, java.util.HashSet::new).add(dirId);
+        linkedInThisTransaction().add(dirId);
         touch(dirId, nowNanos);
         if (type == InodeType.DIRECTORY) {
             countSubdirectories(dirId, +1, nowNanos);
@@ -99,6 +99,11 @@ public final class DirectoryTable {
         if (dir != null) {
             inodes.put(dir.withNlink(Math.max(2, dir.posix().nlink() + delta), nowNanos));
         }
+    }
+
+    /** The directories the running transaction added entries to, which the index does not show yet. */
+    private static java.util.Set<Long> linkedInThisTransaction() {
+        return Tx.transactionLocal(LINKED, java.util.HashSet::new);
     }
 
     /** Records a change of the directory's entries; the value is its new mtime. */
@@ -216,7 +221,7 @@ public final class DirectoryTable {
      * ({@link Tx#beforeQuery}). Otherwise a batch of directory removals stays one batch.
      */
     public boolean isEmptyExcept(long dirId, String exceptName) {
-        if (Tx.<java.util.Set<Long>>transactionLocal(LINKED, java.util.HashSet::new).contains(dirId)) {
+        if (linkedInThisTransaction().contains(dirId)) {
             Tx.beforeQuery();
         }
         String from = "";

@@ -279,9 +279,8 @@ public final class FileTree {
             }
             long now = clock.now();
             long version = inode.version() + 1;
-            Inode updated = new Inode(id, inode.type(), generation, inode.parentId(), version, end,
-                    inode.posix().withTimes(now, now), withEtag(inode.object(), ContentTags.afterResize(id, version,
-                    end)), inode.extents(), null);
+            Inode updated = inode.withContent(end, inode.extents(),
+                    withEtag(inode.object(), ContentTags.afterResize(id, version, end)), version, now);
             inodes.put(updated);
             return updated;
         });
@@ -302,9 +301,8 @@ public final class FileTree {
             ledger.released(ExtentMaps.releasedBy(inode.extents(), ExtentMaps.blobs(extents)));
             long now = clock.now();
             long version = inode.version() + 1;
-            Inode updated = new Inode(id, inode.type(), generation, inode.parentId(), version, inode.size(),
-                    inode.posix().withTimes(now, now), withEtag(inode.object(), ContentTags.opaque(id, version,
-                    inode.size())), extents, null);
+            Inode updated = inode.withContent(inode.size(), extents,
+                    withEtag(inode.object(), ContentTags.opaque(id, version, inode.size())), version, now);
             inodes.put(updated);
             return updated;
         });
@@ -338,8 +336,7 @@ public final class FileTree {
             long version = inode.version() + 1;
             String tag = etag != null && inode.version() == etagBaseVersion
                     ? etag : ContentTags.opaque(id, version, size);
-            Inode updated = new Inode(id, inode.type(), generation, inode.parentId(), version, size,
-                    inode.posix().withTimes(now, now), withEtag(inode.object(), tag), extents, null);
+            Inode updated = inode.withContent(size, extents, withEtag(inode.object(), tag), version, now);
             inodes.put(updated);
             return updated;
         });

@@ -5,7 +5,6 @@ import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v3.Procedure;
-import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
 import io.strata.nfs.xdr.XdrWriter;
@@ -26,8 +25,7 @@ public final class Fsinfo3 extends Procedure<byte[]> {
 
     @Override
     public XdrWriter run(byte[] handle, NfsContext ctx) throws NfsException {
-        FileId id = ctx.file(handle);
-        Stat s = ctx.fs().getattr(id);
+        Stat s = ctx.fs().getattr(ctx.file(handle));
         long maxFileSize = ctx.fs().maxFileSize();
         return out -> {
             Attrs.postOp(out, s);
