@@ -43,9 +43,8 @@ class PosixConformanceKernelIT {
     static void start() throws Exception {
         Tools.linuxNfsClient();
         Tools.requireGanesha();
-        int s3Port = TestServers.freePorts(1)[0];
-        server = TestServers.start(tmp.resolve("data"), List.of("--s3-port", Integer.toString(s3Port)));
-        s3 = TestServers.s3Client(s3Port);
+        server = TestServers.start(tmp.resolve("data"));
+        s3 = TestServers.s3Client(server.s3Port());
         s3.createBucket(b -> b.bucket("posix"));
         ganesha = new GaneshaPeer(tmp.resolve("ganesha"), TestServers.freePorts(1)[0]);
     }

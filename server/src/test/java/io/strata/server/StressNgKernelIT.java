@@ -28,7 +28,7 @@ class StressNgKernelIT {
     static final List<String> BOTH = List.of("dir", "dirdeep", "dirmany", "dentry", "filename", "rename", "link",
             "symlink", "getdent", "open", "chmod", "chown", "utime", "fstat", "hdd", "seek", "io", "iomix",
             "fsize", "sync-file", "copy-file", "mmap", "msync", "lockf", "flock", "fcntl");
-    /** fallocate needs NFSv4.2 (ALLOCATE, DEALLOCATE); OFD locks reach the server only over NFSv4 (v3 mounts nolock). */
+    /** fallocate needs NFSv4.2 (ALLOCATE, DEALLOCATE); OFD locks reach the server only over NFSv4 (v3: nolock). */
     static final List<String> V42_ONLY = List.of("fallocate", "lockofd", "locka");
 
     @TempDir
@@ -40,9 +40,8 @@ class StressNgKernelIT {
     static void start() throws Exception {
         Tools.linuxNfsClient();
         Tools.requireStressNg();
-        int s3Port = TestServers.freePorts(1)[0];
-        server = TestServers.start(tmp.resolve("data"), List.of("--s3-port", Integer.toString(s3Port)));
-        s3 = TestServers.s3Client(s3Port);
+        server = TestServers.start(tmp.resolve("data"));
+        s3 = TestServers.s3Client(server.s3Port());
         s3.createBucket(b -> b.bucket("stress3"));
         s3.createBucket(b -> b.bucket("stress42"));
     }

@@ -110,48 +110,32 @@ final class NfsWorkloads {
     double[] metadata(int files) throws Exception {
         byte[] dir = nfs.mkdir(work, "meta-" + files + "-" + System.nanoTime());
         byte[][] handles = new byte[files][];
-        AtomicInteger next = new AtomicInteger();
-        double create = files / parallel(t -> {
-            for (int i; (i = next.getAndIncrement()) < files; ) {
-                handles[i] = nfs.create(dir, "f" + i);
-            }
-        });
-        next.set(0);
-        double getattr = files / parallel(t -> {
-            for (int i; (i = next.getAndIncrement()) < files; ) {
-                nfs.getattr(handles[i]);
-            }
-        });
+        double create = files / eachOnce(files, i -> handles[i] = nfs.create(dir, "f" + i));
+        double getattr = files / eachOnce(files, i -> nfs.getattr(handles[i]));
         long t0 = System.nanoTime();
         int listed = nfs.readdirplus(dir);
         double readdirplus = listed / ((System.nanoTime() - t0) / 1e9);
         if (listed < files) {
             throw new IOException("READDIRPLUS returned " + listed + " of " + files + " entries");
         }
-        next.set(0);
-        double rename = files / parallel(t -> {
-            for (int i; (i = next.getAndIncrement()) < files; ) {
-                nfs.rename(dir, "f" + i, "r" + i);
-            }
-        });
-        next.set(0);
-        double remove = files / parallel(t -> {
-            for (int i; (i = next.getAndIncrement()) < files; ) {
-                nfs.remove(dir, "r" + i);
-            }
-        });
-        next.set(0);
-        double mkdir = files / parallel(t -> {
-            for (int i; (i = next.getAndIncrement()) < files; ) {
-                nfs.mkdir(dir, "d" + i);
-            }
-        });
-        next.set(0);
-        double rmdir = files / parallel(t -> {
-            for (int i; (i = next.getAndIncrement()) < files; ) {
-                nfs.rmdir(dir, "d" + i);
-            }
-        });
+        double rename = files / eachOnce(files, i -> nfs.rename(dir, "f" + i, "r" + i));
+        double remove = files / eachOnce(files, i -> nfs.remove(dir, "r" + i));
+        double mkdir = files / eachOnce(files, i -> nfs.mkdir(dir, "d" + i));
+        double rmdir = files / eachOnce(files, i -> nfs.rmdir(dir, "d" + i));
         return new double[] {create, getattr, readdirplus, rename, remove, mkdir, rmdir};
+    }
+
+    interface IndexTask {
+        void run(int index) throws IOException;
+    }
+
+    /** Runs {@code task} once for each index below {@code n}, the threads taking the next one free; seconds. */
+    private double eachOnce(int n, IndexTask task) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return parallel(t -> {
+            for (int i; (i = next.getAndIncrement()) < n; ) {
+                task.run(i);
+            }
+        });
     }
 }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,8 +143,8 @@ class BadInputIT {
 
     @Test
     void expectContinueUploadIsAskedForItsBodyOnceAuthenticated() throws Exception {
-        byte[] small = bytes(4096);
-        byte[] larger = bytes(3 << 20);
+        byte[] small = GatewayFixture.random(4096, 4096);
+        byte[] larger = GatewayFixture.random(3 << 20, 3 << 20);
         try (Socket s = connect()) {
             sendHead(s, "PUT", "/" + BUCKET + "/continue-small", small.length, false);
             assertEquals(100, RawHttp.read(s.getInputStream()).status());
@@ -196,11 +195,5 @@ class BadInputIT {
         OutputStream out = s.getOutputStream();
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
-    }
-
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        new Random(n).nextBytes(b);
-        return b;
     }
 }

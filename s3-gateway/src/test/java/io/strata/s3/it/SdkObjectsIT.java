@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,12 +63,6 @@ class SdkObjectsIT {
         return b;
     }
 
-    static byte[] random(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
     static String md5(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
     }
@@ -77,7 +70,7 @@ class SdkObjectsIT {
     @Test
     void putGetHeadRoundTripWithMetadataAndChecksums() throws Exception {
         String b = bucket();
-        byte[] data = random(300_000, 1);
+        byte[] data = GatewayFixture.random(300_000, 1);
         var put = s3.putObject(r -> r.bucket(b).key("a/b.csv").contentType("text/csv")
                 .metadata(Map.of("owner", "alice")).checksumAlgorithm(ChecksumAlgorithm.CRC32_C), RequestBody.fromBytes(data));
         assertEquals("\"" + md5(data) + "\"", put.eTag());
@@ -96,7 +89,7 @@ class SdkObjectsIT {
     @Test
     void everyChecksumAlgorithmIsVerifiedAndStored() {
         String b = bucket();
-        byte[] data = random(70_000, 2);
+        byte[] data = GatewayFixture.random(70_000, 2);
         // CRC64NVME needs the AWS CRT in the SDK; Crc64NvmeTest checks ours against the standard check value.
         for (ChecksumAlgorithm alg : List.of(ChecksumAlgorithm.CRC32, ChecksumAlgorithm.CRC32_C,
                 ChecksumAlgorithm.SHA1, ChecksumAlgorithm.SHA256)) {
@@ -119,7 +112,7 @@ class SdkObjectsIT {
     @Test
     void rangeReadsReturnExactlyTheRequestedBytes() {
         String b = bucket();
-        byte[] data = random(10_000, 3);
+        byte[] data = GatewayFixture.random(10_000, 3);
         s3.putObject(r -> r.bucket(b).key("r"), RequestBody.fromBytes(data));
         var got = s3.getObjectAsBytes(r -> r.bucket(b).key("r").range("bytes=100-199"));
         assertArrayEquals(java.util.Arrays.copyOfRange(data, 100, 200), got.asByteArray());
@@ -156,8 +149,8 @@ class SdkObjectsIT {
     @Test
     void multipartUploadAssemblesPartsWithMd5OfMd5sEtag() throws Exception {
         String b = bucket();
-        byte[] p1 = random(5 << 20, 4);
-        byte[] p2 = random(1234, 5);
+        byte[] p1 = GatewayFixture.random(5 << 20, 4);
+        byte[] p2 = GatewayFixture.random(1234, 5);
         String id = s3.createMultipartUpload(r -> r.bucket(b).key("big/file")).uploadId();
         String e1 = s3.uploadPart(r -> r.bucket(b).key("big/file").uploadId(id).partNumber(1), RequestBody.fromBytes(p1)).eTag();
         String e2 = s3.uploadPart(r -> r.bucket(b).key("big/file").uploadId(id).partNumber(2), RequestBody.fromBytes(p2)).eTag();
