@@ -6,17 +6,19 @@ import io.strata.s3.error.S3Exception;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A parsed {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header.
  * Components may be separated by commas, spaces or both: SDKs and hand-written clients differ on that.
  */
 record AuthorizationHeader(CredentialScope credential, List<String> signedHeaders, String signature) {
+    private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
     /** @param afterAlgorithm the header value after {@code "AWS4-HMAC-SHA256"} */
     static AuthorizationHeader parse(String afterAlgorithm) throws S3Exception {
         Map<String, String> components = new HashMap<>();
-        for (String token : afterAlgorithm.trim().split("[,\\s]+")) {
+        for (String token : SEPARATORS.split(afterAlgorithm.trim())) {
             if (token.isEmpty()) {
                 continue;
             }

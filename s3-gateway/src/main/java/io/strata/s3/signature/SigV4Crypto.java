@@ -7,6 +7,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The hash and MAC primitives of SigV4, wrapped so callers need not handle checked JCA exceptions. */
 final class SigV4Crypto {
@@ -28,9 +30,25 @@ final class SigV4Crypto {
         return Hex.encode(newSha256().digest(utf8.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** One Mac per thread: {@code Mac.getInstance} searches the providers on every call, a fifth of a verification. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance(HMAC);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime must provide HmacSHA256", e);
+        }
+    });
+
+    /** Signing keys by secret and scope: a client signs every request of a day with the same one. */
+    private static final Map<SigningKeyId, byte[]> SIGNING_KEYS = new ConcurrentHashMap<>();
+    private static final int MAX_SIGNING_KEYS = 1024;
+
+    private record SigningKeyId(String secretKey, String date, String region, String service, String terminator) {
+    }
+
     static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance(HMAC);
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(key, HMAC));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
@@ -40,10 +58,21 @@ final class SigV4Crypto {
 
     /** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request"). */
     static byte[] signingKey(String secretKey, CredentialScope scope) {
+        SigningKeyId id = new SigningKeyId(secretKey, scope.date(), scope.region(), scope.service(), scope.terminator());
+        byte[] cached = SIGNING_KEYS.get(id);
+        if (cached != null) {
+            return cached.clone();
+        }
         byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), scope.date());
         key = hmac(key, scope.region());
         key = hmac(key, scope.service());
-        return hmac(key, scope.terminator());
+        key = hmac(key, scope.terminator());
+        if (SIGNING_KEYS.size() >= MAX_SIGNING_KEYS) {
+            // Scopes are chosen by clients, so the cache must not grow without bound; yesterday's keys go too.
+            SIGNING_KEYS.clear();
+        }
+        SIGNING_KEYS.put(id, key.clone());
+        return key;
     }
 
     static String signHex(byte[] signingKey, String stringToSign) {
