@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
  * NFSv4.2 through the real Linux kernel client: the same namespace S3 serves (both ways), the extended attributes
@@ -164,6 +166,54 @@ class Nfs4KernelIT {
         assertEquals(0, r.exit(), r.describe());
         assertEquals(List.of("other EAGAIN", "other got it", "other got it", "other EAGAIN", "other got it"),
                 r.lines().stream().filter(l -> l.startsWith("other")).toList(), r.describe());
+    }
+
+    /** user.NAME over NFS is x-amz-meta-NAME over S3, both ways; values S3 cannot show as text are RFC 2047 words. */
+    @Test
+    void extendedAttributesAreTheObjectsS3Metadata() throws Exception {
+        PutObjectResponse put = s3.putObject(b -> b.bucket("kv4").key("meta/from-s3.txt").metadata(Map.of("origin", "s3")),
+                RequestBody.fromString("hello"));
+        KernelClient.Result r = mount("""
+                set -euo pipefail
+                python3 - <<'PY'
+                import errno, os
+                def refused(how):
+                    try:
+                        how(); print("refused none", flush=True)
+                    except OSError as e:
+                        print("refused", errno.errorcode[e.errno], flush=True)
+                s3file = "meta/from-s3.txt"
+                print("origin", os.getxattr(s3file, "user.origin").decode())
+                os.setxattr(s3file, "user.color", b"red")
+                os.removexattr(s3file, "user.origin")
+                open("meta/nfs.txt", "w").write("x")
+                os.setxattr("meta/nfs.txt", "user.label", b"blue")
+                os.setxattr("meta/nfs.txt", "user.raw", bytes([0, 1, 255, 10]))
+                print("raw", os.getxattr("meta/nfs.txt", "user.raw").hex())
+                os.mkdir("meta/dir")
+                os.setxattr("meta/dir", "user.k", b"v")
+                print("names", ",".join(sorted(n for n in os.listxattr("meta/nfs.txt") if not n.startswith("user.strata."))))
+                refused(lambda: os.setxattr("meta/nfs.txt", "user.label", b"x", os.XATTR_CREATE))
+                refused(lambda: os.setxattr("meta/nfs.txt", "user.none", b"x", os.XATTR_REPLACE))
+                refused(lambda: os.setxattr("meta/nfs.txt", "user.big", b"x" * 5000))
+                refused(lambda: os.setxattr("meta/nfs.txt", "user.uid", b"0"))
+                refused(lambda: os.setxattr("meta/nfs.txt", "user.strata.tier", b"cloud"))
+                refused(lambda: os.getxattr("meta/nfs.txt", "user.none"))
+                PY
+                """);
+        assertEquals(0, r.exit(), r.describe());
+        assertTrue(r.lines().contains("origin s3"), r.describe());
+        assertTrue(r.lines().contains("raw 0001ff0a"), r.describe());
+        assertTrue(r.lines().contains("names user.label,user.raw"), r.describe());
+        assertEquals(List.of("refused EEXIST", "refused ENODATA", "refused E2BIG", "refused EINVAL", "refused EPERM",
+                "refused ENODATA"), r.lines().stream().filter(l -> l.startsWith("refused")).toList(), r.describe());
+
+        HeadObjectResponse fromS3 = s3.headObject(b -> b.bucket("kv4").key("meta/from-s3.txt"));
+        assertEquals(Map.of("color", "red"), fromS3.metadata());
+        assertEquals(put.eTag(), fromS3.eTag(), "attributes are not content: the ETag stays");
+        assertEquals(Map.of("label", "blue", "raw", "=?ISO-8859-1?B?AAH/Cg==?="),
+                s3.headObject(b -> b.bucket("kv4").key("meta/nfs.txt")).metadata());
+        assertEquals(Map.of("k", "v"), s3.headObject(b -> b.bucket("kv4").key("meta/dir/")).metadata());
     }
 
     @Test

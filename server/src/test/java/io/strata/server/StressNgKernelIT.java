@@ -20,8 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>Left out, each for its reason: {@code readahead} unlinks a file it still holds open, and the kernel client's
  * silly rename then races with the stressor's rmdir of its directory (ENOTEMPTY now and then, three times in eight
- * runs against ganesha too); {@code xattr} stores user attributes, which Strata does not (EPERM, README);
- * {@code fiemap} has no NFS counterpart (stress-ng skips it itself).
+ * runs against ganesha too); {@code fiemap} has no NFS counterpart (stress-ng skips it itself).
  */
 class StressNgKernelIT {
     /** Names, entries, links and renames; attributes; data, holes and sizes; mmap and sync; advisory locks. */
@@ -32,9 +31,9 @@ class StressNgKernelIT {
      * fallocate needs NFSv4.2 (ALLOCATE, DEALLOCATE), and so does fsize: without fallocate (NFSv3) stress-ng writes
      * zeros instead, and that stand-in returns success without writing once the run's time is up, which fsize then
      * reports as a failure (3 of 6 runs against Strata; ganesha refuses fsize's set-up with EFBIG every time). OFD
-     * locks reach the server only over NFSv4 (v3 mounts nolock).
+     * locks reach the server only over NFSv4 (v3 mounts nolock), and extended attributes exist from NFSv4.2 on.
      */
-    static final List<String> V42_ONLY = List.of("fallocate", "fsize", "lockofd", "locka");
+    static final List<String> V42_ONLY = List.of("fallocate", "fsize", "lockofd", "locka", "xattr");
 
     @TempDir
     static Path tmp;

@@ -9,6 +9,7 @@ import io.strata.meta.ns.BlobLedger;
 import io.strata.meta.ns.BucketCatalog;
 import io.strata.meta.ns.DirectoryTable;
 import io.strata.meta.ns.FileTree;
+import io.strata.meta.ns.FileXattrs;
 import io.strata.meta.ns.InodeIds;
 import io.strata.meta.ns.InlineTable;
 import io.strata.meta.ns.InodeTable;
@@ -39,6 +40,7 @@ public final class MetaStore implements AutoCloseable {
     private final ObjectCatalog objects;
     private final KeyLister lister;
     private final FileTree files;
+    private final FileXattrs xattrs;
     private final NanoClock clock;
     private final UploadCatalog uploads;
     private final BlobLedger ledger;
@@ -66,6 +68,7 @@ public final class MetaStore implements AutoCloseable {
         uploads.bind(buckets, objects);
         lister = new KeyLister(buckets, objects, directories, inodes);
         files = new FileTree(inodes, directories, ids, clock, ledger, tx);
+        xattrs = new FileXattrs(files, inodes, clock, tx);
         settings = new SettingsTable(caches.settings, tx);
         relocations = new Relocations(inodes, ledger, tx);
         walk = new NamespaceWalk(buckets, directories, inodes);
@@ -109,6 +112,11 @@ public final class MetaStore implements AutoCloseable {
     /** The file view (NFS): inode-level operations on the same namespace. */
     public FileTree files() {
         return files;
+    }
+
+    /** Extended attributes over NFS, which are the objects' S3 user metadata. */
+    public FileXattrs xattrs() {
+        return xattrs;
     }
 
     public KeyLister lister() {

@@ -1,5 +1,6 @@
 package io.strata.nfs.namespace;
 
+import io.strata.meta.error.AttributesTooLargeException;
 import io.strata.meta.error.BucketExistsException;
 import io.strata.meta.error.BucketNotEmptyException;
 import io.strata.meta.error.ContentionException;
@@ -10,6 +11,8 @@ import io.strata.meta.error.InvalidMoveException;
 import io.strata.meta.error.InvalidNameException;
 import io.strata.meta.error.IsDirectoryException;
 import io.strata.meta.error.MetaException;
+import io.strata.meta.error.NoSuchAttributeException;
+import io.strata.meta.error.NotPermittedException;
 import io.strata.meta.error.NoSuchBucketException;
 import io.strata.meta.error.NotDirectoryException;
 import io.strata.meta.error.NotFoundException;
@@ -17,6 +20,7 @@ import io.strata.meta.error.ParentIsFileException;
 import io.strata.meta.error.StaleInodeException;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
+import io.strata.nfs.vfs.XattrException;
 import io.strata.tiering.volume.VolumeUnavailableException;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -37,6 +41,8 @@ final class MetaErrors {
     static <T> T call(NamespaceCall<T> body) throws NfsException {
         try {
             return body.run();
+        } catch (NoSuchAttributeException | AttributesTooLargeException e) {
+            throw e; // xattrCall's to translate
         } catch (MetaException e) {
             throw new NfsException(statusOf(e), e.getMessage());
         } catch (UnsupportedOperationException e) {
@@ -48,6 +54,20 @@ final class MetaErrors {
             // The client sees only EIO; the cause (a volume's disk, a full file system) must reach the operator.
             LOG.warn("NFS request failed with an I/O error: {}", e.toString());
             throw new NfsException(NfsStatus.IO, e.toString());
+        }
+    }
+
+    /** As {@link #call}, for extended attributes: two outcomes of theirs have no NFSv3 status. */
+    static void xattrCall(Runnable body) throws NfsException, XattrException {
+        try {
+            call(() -> {
+                body.run();
+                return null;
+            });
+        } catch (NoSuchAttributeException e) {
+            throw new XattrException(XattrException.Kind.NO_SUCH_ATTRIBUTE, e.getMessage());
+        } catch (AttributesTooLargeException e) {
+            throw new XattrException(XattrException.Kind.TOO_LARGE, e.getMessage());
         }
     }
 
@@ -68,6 +88,8 @@ final class MetaErrors {
             return NfsStatus.INVAL;
         } else if (e instanceof GuardMismatchException) {
             return NfsStatus.NOT_SYNC;
+        } else if (e instanceof NotPermittedException) {
+            return NfsStatus.PERM;
         } else if (e instanceof ContentionException) {
             return NfsStatus.JUKEBOX; // the client retries later, as it would for a busy server
         }

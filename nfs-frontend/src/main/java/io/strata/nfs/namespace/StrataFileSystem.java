@@ -10,6 +10,8 @@ import io.strata.meta.ns.AttrChange;
 import io.strata.meta.ns.BucketCatalog;
 import io.strata.meta.ns.DirectoryTable;
 import io.strata.meta.ns.FileTree;
+import io.strata.meta.ns.FileXattrs;
+import io.strata.meta.ns.UserXattrs;
 import io.strata.meta.ns.NewFileAttrs;
 import io.strata.nfs.access.Permissions;
 import io.strata.nfs.status.NfsException;
@@ -27,6 +29,8 @@ import io.strata.nfs.vfs.Stability;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.vfs.VirtualFileSystem;
 import io.strata.nfs.vfs.WriteResult;
+import io.strata.nfs.vfs.XattrException;
+import io.strata.nfs.vfs.XattrSetMode;
 import io.strata.tiering.files.FileStore;
 import io.strata.tiering.volume.VolumeUsage;
 import java.nio.ByteBuffer;
@@ -45,6 +49,7 @@ import io.strata.tiering.placement.Residence;
  */
 public final class StrataFileSystem implements VirtualFileSystem {
     private static final FileId ROOT = new FileId(BucketCatalog.ROOT_ID, 1);
+    private static final String STRATA_XATTR_PREFIX = "strata.";
     public static final String TIER_XATTR = "strata.tier";
     public static final String VOLUME_XATTR = "strata.volume";
     public static final String STORAGE_CLASS_XATTR = "strata.storage-class";
@@ -330,14 +335,18 @@ public final class StrataFileSystem implements VirtualFileSystem {
     }
 
     /**
-     * strata.tier, strata.volume and strata.storage-class for regular files (Linux shows them as user.strata.*):
-     * the tiers and volumes holding the file's bytes in offset order, comma-separated, and its S3 storage class.
-     * Bytes written over NFS and not yet committed are not placed yet and do not count.
+     * The object's S3 user metadata (x-amz-meta-NAME is user.NAME, see {@link UserXattrs}), and for regular files
+     * strata.tier, strata.volume and strata.storage-class: the tiers and volumes holding the file's bytes in offset
+     * order, comma-separated, and its S3 storage class. Bytes written over NFS and not yet committed are not
+     * placed yet and do not count.
      */
     @Override
     public SortedMap<String, byte[]> xattrs(FileId id) throws NfsException {
         Inode inode = call(() -> tree.require(id.inode(), id.generation()));
         SortedMap<String, byte[]> out = new TreeMap<>();
+        if (inode.object() != null) {
+            inode.object().userMetadata().forEach((name, value) -> out.put(name, UserXattrs.decode(value)));
+        }
         if (!inode.isFile()) {
             return out;
         }
@@ -346,5 +355,26 @@ public final class StrataFileSystem implements VirtualFileSystem {
         out.put(VOLUME_XATTR, String.join(",", r.volumes()).getBytes(StandardCharsets.UTF_8));
         out.put(STORAGE_CLASS_XATTR, r.storageClass().getBytes(StandardCharsets.UTF_8));
         return out;
+    }
+
+    @Override
+    public void setXattr(FileId id, String name, byte[] value, XattrSetMode mode) throws NfsException, XattrException {
+        requireStorableName(name);
+        FileXattrs.SetMode setMode = FileXattrs.SetMode.valueOf(mode.name());
+        MetaErrors.xattrCall(() -> files.meta().xattrs().set(id.inode(), id.generation(), name, UserXattrs.encode(value),
+                setMode));
+    }
+
+    @Override
+    public void removeXattr(FileId id, String name) throws NfsException, XattrException {
+        requireStorableName(name);
+        MetaErrors.xattrCall(() -> files.meta().xattrs().remove(id.inode(), id.generation(), name));
+    }
+
+    /** The strata.* attributes are computed from where the bytes sit: there is nothing to set or remove. */
+    private static void requireStorableName(String name) throws NfsException {
+        if (name.startsWith(STRATA_XATTR_PREFIX)) {
+            throw new NfsException(NfsStatus.PERM, "the " + STRATA_XATTR_PREFIX + "* attributes are read-only: " + name);
+        }
     }
 }

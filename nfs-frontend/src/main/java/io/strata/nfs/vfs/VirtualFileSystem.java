@@ -101,7 +101,12 @@ public interface VirtualFileSystem {
 
     /**
      * The file's extended attributes in name order, names without the "user." prefix that Linux shows (NFSv4.2
-     * carries the user namespace only). Read-only: they describe where the bytes sit.
+     * carries the user namespace only).
      */
     SortedMap<String, byte[]> xattrs(FileId id) throws NfsException;
+
+    /** Sets one extended attribute of a file or directory; INVAL for a name that cannot be stored, PERM for one the server keeps. */
+    void setXattr(FileId id, String name, byte[] value, XattrSetMode mode) throws NfsException, XattrException;
+
+    void removeXattr(FileId id, String name) throws NfsException, XattrException;
 }

@@ -15,6 +15,11 @@ import io.strata.nfs.vfs.Stability;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.vfs.VirtualFileSystem;
 import io.strata.nfs.vfs.WriteResult;
+import java.util.TreeMap;
+import java.util.SortedMap;
+import java.nio.charset.StandardCharsets;
+import io.strata.nfs.vfs.XattrSetMode;
+import io.strata.nfs.vfs.XattrException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,6 +62,7 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
         long mtime;
         long ctime;
         final Map<String, long[]> children = new LinkedHashMap<>(); // name → {inode, cookie}
+        final TreeMap<String, byte[]> xattrs = new TreeMap<>();
     }
 
     public InMemoryFileSystem() {
@@ -407,13 +413,51 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
         return new FsStats(1L << 40, 1L << 39, 1L << 38, 1_000_000, 900_000, 800_000, maxFileSize());
     }
 
-    /** One attribute per regular file, so protocol tests see a name and a value. */
+    /** Stored attributes, and one read-only attribute per regular file as the real seam has. */
     @Override
-    public java.util.SortedMap<String, byte[]> xattrs(FileId id) throws NfsException {
-        java.util.TreeMap<String, byte[]> out = new java.util.TreeMap<>();
-        if (getattr(id).type() == FileType.REGULAR) {
-            out.put("strata.tier", "memory".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    public synchronized SortedMap<String, byte[]> xattrs(FileId id) throws NfsException {
+        Node n = node(id);
+        TreeMap<String, byte[]> out = new TreeMap<>(n.xattrs);
+        if (n.type == FileType.REGULAR) {
+            out.put("strata.tier", "memory".getBytes(StandardCharsets.UTF_8));
         }
         return out;
+    }
+
+    /** The largest total of names and values a node holds here, so tests can reach XATTR2BIG. */
+    public static final int XATTR_BYTES = 4096;
+
+    @Override
+    public synchronized void setXattr(FileId id, String name, byte[] value, XattrSetMode mode)
+            throws NfsException, XattrException {
+        Node n = node(id);
+        if (name.startsWith("strata.")) {
+            throw new NfsException(NfsStatus.PERM, "read-only");
+        }
+        boolean exists = n.xattrs.containsKey(name);
+        if (mode == XattrSetMode.CREATE && exists) {
+            throw new NfsException(NfsStatus.EXIST, name);
+        }
+        if (mode == XattrSetMode.REPLACE && !exists) {
+            throw new XattrException(XattrException.Kind.NO_SUCH_ATTRIBUTE, name);
+        }
+        int total = name.length() + value.length;
+        for (Map.Entry<String, byte[]> e : n.xattrs.entrySet()) {
+            total += e.getKey().equals(name) ? 0 : e.getKey().length() + e.getValue().length;
+        }
+        if (total > XATTR_BYTES) {
+            throw new XattrException(XattrException.Kind.TOO_LARGE, name);
+        }
+        n.xattrs.put(name, value.clone());
+        n.ctime = tick();
+    }
+
+    @Override
+    public synchronized void removeXattr(FileId id, String name) throws NfsException, XattrException {
+        Node n = node(id);
+        if (n.xattrs.remove(name) == null) {
+            throw new XattrException(XattrException.Kind.NO_SUCH_ATTRIBUTE, name);
+        }
+        n.ctime = tick();
     }
 }

@@ -12,6 +12,7 @@ import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v4.attr.Fattr;
 import io.strata.nfs.vfs.Caller;
 import io.strata.nfs.vfs.FileId;
+import io.strata.nfs.vfs.SetAttributes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -283,33 +284,82 @@ class Nfs4CompoundTest {
         assertEquals(100, fs.getattr(file).size(), "refused ranges changed nothing");
     }
 
-    @Test
-    void extendedAttributesAreReadOnly() throws Exception {
-        assertEquals(OK, client.compound(op(PUTROOTFH), openCreate("x", "o")).status);
-        Results list = client.compound(op(PUTROOTFH), name(LOOKUP, "x"),
-                op(LISTXATTRS, out -> {
-                    out.xdrEncodeLong(0);
-                    out.xdrEncodeInt(4096);
-                }), name(GETXATTR, "strata.tier"));
-        assertEquals(OK, list.status);
-        list.next(PUTROOTFH);
-        list.next(LOOKUP);
-        list.next(LISTXATTRS);
-        list.in().xdrDecodeLong();
-        assertEquals(1, list.in().xdrDecodeInt());
-        assertEquals("strata.tier", new String(list.in().xdrDecodeDynamicOpaque(), StandardCharsets.UTF_8));
-        assertTrue(list.in().xdrDecodeBoolean(), "eof");
-        list.next(GETXATTR);
-        assertEquals("memory", new String(list.in().xdrDecodeDynamicOpaque(), StandardCharsets.UTF_8));
+    static Op setxattr(int option, String name, byte[] value) {
+        return op(SETXATTR, out -> {
+            out.xdrEncodeInt(option); // 0 either, 1 create, 2 replace
+            out.xdrEncodeDynamicOpaque(name.getBytes(StandardCharsets.UTF_8));
+            out.xdrEncodeDynamicOpaque(value);
+        });
+    }
 
-        assertEquals(Nfs4Status.NOXATTR.code(), client.compound(op(PUTROOTFH),
-                name(LOOKUP, "x"), name(GETXATTR, "other")).status);
-        assertEquals(Nfs4Status.PERM.code(), client.compound(op(PUTROOTFH),
-                name(LOOKUP, "x"), op(SETXATTR, out -> {
-                    out.xdrEncodeInt(0);
-                    out.xdrEncodeDynamicOpaque("strata.tier".getBytes(StandardCharsets.UTF_8));
-                    out.xdrEncodeDynamicOpaque("cloud".getBytes(StandardCharsets.UTF_8));
-                })).status);
+    /** The names LISTXATTRS returns from cookie 0 in one reply. */
+    List<String> listXattrs(Op... path) throws Exception {
+        List<Op> ops = new ArrayList<>(List.of(path));
+        ops.add(op(LISTXATTRS, out -> {
+            out.xdrEncodeLong(0);
+            out.xdrEncodeInt(4096);
+        }));
+        Results r = client.compound(ops.toArray(Op[]::new));
+        assertEquals(OK, r.status);
+        for (Op o : path) {
+            r.next(o.opcode());
+        }
+        r.next(LISTXATTRS);
+        r.in().xdrDecodeLong();
+        List<String> names = new ArrayList<>();
+        for (int n = r.in().xdrDecodeInt(); n > 0; n--) {
+            names.add(new String(r.in().xdrDecodeDynamicOpaque(), StandardCharsets.UTF_8));
+        }
+        assertTrue(r.in().xdrDecodeBoolean(), "eof");
+        return names;
+    }
+
+    @Test
+    void extendedAttributesAreSetListedReadAndRemoved() throws Exception {
+        assertEquals(OK, client.compound(op(PUTROOTFH), openCreate("x", "o")).status);
+        Op lookup = name(LOOKUP, "x");
+        byte[] binary = {0, (byte) 0xff, '\n', 'a'};
+        FileId file = fs.lookup(InMemoryFileSystem.ROOT, "x").id();
+        long changeBefore = fs.getattr(file).change();
+
+        Results set = client.compound(op(PUTROOTFH), lookup, setxattr(1, "color", binary));
+        assertEquals(OK, set.status);
+        set.next(PUTROOTFH);
+        set.next(LOOKUP);
+        set.next(SETXATTR);
+        set.in().xdrDecodeBoolean(); // atomic
+        assertEquals(changeBefore, set.in().xdrDecodeLong(), "change info before");
+        assertTrue(set.in().xdrDecodeLong() > changeBefore, "change info after: the file changed");
+
+        assertEquals(List.of("color", "strata.tier"), listXattrs(op(PUTROOTFH), lookup));
+        Results get = client.compound(op(PUTROOTFH), lookup, name(GETXATTR, "color"));
+        get.next(PUTROOTFH);
+        get.next(LOOKUP);
+        get.next(GETXATTR);
+        assertArrayEquals(binary, get.in().xdrDecodeDynamicOpaque());
+
+        assertEquals(Nfs4Status.EXIST.code(), client.compound(op(PUTROOTFH), lookup,
+                setxattr(1, "color", new byte[1])).status, "create: the name exists");
+        assertEquals(Nfs4Status.NOXATTR.code(), client.compound(op(PUTROOTFH), lookup,
+                setxattr(2, "shape", new byte[1])).status, "replace: no such name");
+        assertEquals(OK, client.compound(op(PUTROOTFH), lookup, setxattr(2, "color", "red".getBytes())).status);
+        assertEquals(Nfs4Status.XATTR2BIG.code(), client.compound(op(PUTROOTFH), lookup,
+                setxattr(0, "big", new byte[InMemoryFileSystem.XATTR_BYTES])).status);
+        assertEquals(Nfs4Status.PERM.code(), client.compound(op(PUTROOTFH), lookup,
+                setxattr(0, "strata.tier", "cloud".getBytes())).status, "computed attributes are read-only");
+        assertEquals(Nfs4Status.INVAL.code(), client.compound(op(PUTROOTFH), lookup,
+                setxattr(3, "color", new byte[1])).status, "no such option");
+        assertEquals(Nfs4Status.NOXATTR.code(), client.compound(op(PUTROOTFH), lookup,
+                name(GETXATTR, "shape")).status);
+
+        assertEquals(OK, client.compound(op(PUTROOTFH), lookup, name(REMOVEXATTR, "color")).status);
+        assertEquals(Nfs4Status.NOXATTR.code(), client.compound(op(PUTROOTFH), lookup,
+                name(REMOVEXATTR, "color")).status);
+        assertEquals(List.of("strata.tier"), listXattrs(op(PUTROOTFH), lookup));
+
+        fs.symlink(InMemoryFileSystem.ROOT, "ln", "x", SetAttributes.NONE, ROOT);
+        assertEquals(Nfs4Status.PERM.code(), client.compound(op(PUTROOTFH), name(LOOKUP, "ln"),
+                setxattr(0, "color", new byte[1])).status, "symlinks hold no user attributes");
     }
 
     @Test

@@ -38,6 +38,10 @@ public record ObjectAttrs(
         return headers.get("content-type");
     }
 
+    public ObjectAttrs withUserMetadata(Map<String, String> newMetadata) {
+        return new ObjectAttrs(etag, headers, newMetadata, tags, checksums, checksumType, partSizes);
+    }
+
     public ObjectAttrs withTags(Map<String, String> newTags) {
         return new ObjectAttrs(etag, headers, userMetadata, newTags, checksums, checksumType, partSizes);
     }
