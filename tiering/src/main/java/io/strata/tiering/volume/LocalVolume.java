@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,6 +125,11 @@ public final class LocalVolume implements Volume {
         return root.resolve(blobId.substring(0, 3)).resolve(blobId);
     }
 
+    /** How many bytes a blob being written collects before its writeback starts (see LocalWriter). */
+    static long writebackEvery() {
+        return LocalWriter.WRITEBACK_EVERY;
+    }
+
     @Override
     public BlobWriter create(String blobId) throws IOException {
         Path path = path(blobId);
@@ -200,10 +209,25 @@ public final class LocalVolume implements Volume {
         }
     }
 
+    /**
+     * A blob being written sequentially (an S3 PUT or part). Every {@link #WRITEBACK_EVERY} bytes it has a
+     * writeback thread flush what it holds so far, so the disk writes while the network still delivers, instead of
+     * all at once in the fsync that acknowledges the upload: with the kernel's default dirty limits a large
+     * upload otherwise sits in the page cache until that fsync, and the client waits for all of it.
+     */
     private static final class LocalWriter implements BlobWriter {
+        static final long WRITEBACK_EVERY = 8L << 20;
+        private static final ExecutorService WRITEBACK = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "strata-writeback");
+            t.setDaemon(true);
+            return t;
+        });
+
         private final Path path;
         private final FileChannel ch;
         private long written;
+        private long writebackMark;
+        private Future<?> writeback;
 
         LocalWriter(Path path, FileChannel ch) {
             this.path = path;
@@ -214,6 +238,20 @@ public final class LocalVolume implements Volume {
         public void write(ByteBuffer data) throws IOException {
             while (data.hasRemaining()) {
                 written += ch.write(data);
+            }
+            if (written - writebackMark >= WRITEBACK_EVERY && (writeback == null || writeback.isDone())) {
+                writebackMark = written;
+                writeback = WRITEBACK.submit(this::flushSoFar);
+            }
+        }
+
+        private void flushSoFar() {
+            try {
+                ch.force(false);
+            } catch (ClosedChannelException e) {
+                // Committed (with its own fsync) or aborted meanwhile: nothing left to do.
+            } catch (IOException e) {
+                LOG.debug("early writeback of {} failed; commit's fsync will report it: {}", path, e.toString());
             }
         }
 

@@ -1,14 +1,19 @@
 package io.strata.tiering.volume;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,5 +46,37 @@ class LocalVolumeTest {
     void aVolumeReportsItsDirectorysLimit() {
         LocalVolume volume = new LocalVolume("local-1", Tier.NVME, dir);
         assertEquals(LocalVolume.probeMaxFileSize(dir), volume.maxFileSize());
+    }
+
+    /** Writebacks started while a large blob is written neither change its bytes nor outlive an abort. */
+    @Test
+    void aLargeBlobWrittenInPiecesReadsBackWholeAndAnAbortLeavesNothing() throws IOException {
+        LocalVolume volume = new LocalVolume("local-1", Tier.NVME, dir);
+        byte[] piece = new byte[1 << 20];
+        Random random = new Random(7);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        BlobWriter w = volume.create("a1b2c3");
+        for (int i = 0; i < 3 * (LocalVolume.writebackEvery() >> 20) + 1; i++) {
+            random.nextBytes(piece);
+            expected.write(piece);
+            w.write(ByteBuffer.wrap(piece));
+        }
+        w.commit();
+        byte[] want = expected.toByteArray();
+        ByteBuffer got = ByteBuffer.allocate(want.length);
+        try (BlobReader r = volume.open("a1b2c3")) {
+            assertEquals(want.length, r.size());
+            while (got.hasRemaining() && r.read(got, got.position()) > 0) {
+                // read on
+            }
+        }
+        assertArrayEquals(want, got.array(), "the bytes written");
+
+        BlobWriter aborted = volume.create("d4e5f6");
+        for (int i = 0; i < 2 * (LocalVolume.writebackEvery() >> 20); i++) {
+            aborted.write(ByteBuffer.wrap(piece));
+        }
+        aborted.abort();
+        assertFalse(volume.exists("d4e5f6"), "an aborted blob is gone");
     }
 }
