@@ -30,10 +30,12 @@ final class HeaderAuthentication {
         List<String> xAmzDate = request.headerValues("x-amz-date");
         String sentTime;
         Instant requestTime;
+        String amzDate;
         if (!xAmzDate.isEmpty()) {
             sentTime = xAmzDate.get(0).trim();
             requestTime = AmzDates.parseBasic(sentTime)
                     .orElseThrow(() -> new S3Exception(S3ErrorCode.ACCESS_DENIED, DATE_REQUIRED));
+            amzDate = sentTime; // parseBasic takes only the exact basic form, so this is its formatting already
         } else {
             List<String> date = request.headerValues("date");
             if (date.isEmpty()) {
@@ -43,8 +45,8 @@ final class HeaderAuthentication {
             sentTime = date.get(0).trim();
             requestTime = AmzDates.parseHttpDate(sentTime)
                     .orElseThrow(() -> new S3Exception(S3ErrorCode.ACCESS_DENIED, DATE_REQUIRED));
+            amzDate = AmzDates.formatBasic(requestTime);
         }
-        String amzDate = AmzDates.formatBasic(requestTime);
 
         var inconsistency = header.credential().inconsistencyWith(amzDate);
         if (inconsistency.isPresent()) {

@@ -26,8 +26,11 @@ final class SigV4Crypto {
         }
     }
 
+    /** For one-shot hashes of canonical requests: {@code digest()} leaves the instance reset for the next. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(SigV4Crypto::newSha256);
+
     static String sha256Hex(String utf8) {
-        return Hex.encode(newSha256().digest(utf8.getBytes(StandardCharsets.UTF_8)));
+        return Hex.encode(SHA256.get().digest(utf8.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** One Mac per thread: {@code Mac.getInstance} searches the providers on every call, a fifth of a verification. */
