@@ -186,7 +186,7 @@ class KernelNfsIT {
 
     @Test
     void aMountedClientCarriesOnAcrossAServerRestartWithoutEstale() throws Exception {
-        RestartOnSignal restart = new RestartOnSignal("phase1", () -> {
+        HostStepOnSignal restart = new HostStepOnSignal("phase1", () -> {
             server.close();
             server = TestServers.start(tmp.resolve("data"), fixedPorts);
             s3.putObject(b -> b.bucket("kern").key("restart/restarted"), RequestBody.fromString("yes"));

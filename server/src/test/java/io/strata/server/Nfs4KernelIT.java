@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
@@ -168,24 +169,41 @@ class Nfs4KernelIT {
                 r.lines().stream().filter(l -> l.startsWith("other")).toList(), r.describe());
     }
 
-    /** user.NAME over NFS is x-amz-meta-NAME over S3, both ways; values S3 cannot show as text are RFC 2047 words. */
+    /**
+     * user.NAME over NFS is x-amz-meta-NAME over S3, both ways, and a mounted client that read a file's attributes
+     * sees an S3 change of its metadata; values S3 cannot show as text are RFC 2047 words.
+     */
     @Test
     void extendedAttributesAreTheObjectsS3Metadata() throws Exception {
         PutObjectResponse put = s3.putObject(b -> b.bucket("kv4").key("meta/from-s3.txt").metadata(Map.of("origin", "s3")),
                 RequestBody.fromString("hello"));
-        KernelClient.Result r = mount("""
+        HostStepOnSignal replaceMetadata = new HostStepOnSignal("attributes-read", () -> {
+            s3.copyObject(b -> b.sourceBucket("kv4").sourceKey("meta/from-s3.txt").destinationBucket("kv4")
+                    .destinationKey("meta/from-s3.txt").metadataDirective(MetadataDirective.REPLACE)
+                    .metadata(Map.of("origin", "copy", "stage", "2")));
+            s3.putObject(b -> b.bucket("kv4").key("meta/replaced"), RequestBody.fromString("yes"));
+        });
+        KernelClient.Result r = KernelClient.run("4.2", server.nfsPort(), server.nfsPort(), "/kv4", "", 600, """
                 set -euo pipefail
                 python3 - <<'PY'
-                import errno, os
+                import errno, os, time
                 def refused(how):
                     try:
                         how(); print("refused none", flush=True)
                     except OSError as e:
                         print("refused", errno.errorcode[e.errno], flush=True)
                 s3file = "meta/from-s3.txt"
-                print("origin", os.getxattr(s3file, "user.origin").decode())
+                print("origin", os.getxattr(s3file, "user.origin").decode(), flush=True)
+                print("attributes-read", flush=True)
+                for i in range(600):
+                    if os.path.exists("meta/replaced"):
+                        break
+                    time.sleep(0.5)
+                print("after S3 copy", os.getxattr(s3file, "user.origin").decode(),
+                      os.getxattr(s3file, "user.stage").decode(), flush=True)
                 os.setxattr(s3file, "user.color", b"red")
                 os.removexattr(s3file, "user.origin")
+                os.removexattr(s3file, "user.stage")
                 open("meta/nfs.txt", "w").write("x")
                 os.setxattr("meta/nfs.txt", "user.label", b"blue")
                 os.setxattr("meta/nfs.txt", "user.raw", bytes([0, 1, 255, 10]))
@@ -200,9 +218,12 @@ class Nfs4KernelIT {
                 refused(lambda: os.setxattr("meta/nfs.txt", "user.strata.tier", b"cloud"))
                 refused(lambda: os.getxattr("meta/nfs.txt", "user.none"))
                 PY
-                """);
+                """, replaceMetadata.lines());
+        replaceMetadata.finish();
         assertEquals(0, r.exit(), r.describe());
         assertTrue(r.lines().contains("origin s3"), r.describe());
+        assertTrue(r.lines().contains("after S3 copy copy 2"), "the client's cached attributes were revalidated: "
+                + r.describe());
         assertTrue(r.lines().contains("raw 0001ff0a"), r.describe());
         assertTrue(r.lines().contains("names user.label,user.raw"), r.describe());
         assertEquals(List.of("refused EEXIST", "refused ENODATA", "refused E2BIG", "refused EINVAL", "refused EPERM",
@@ -240,7 +261,7 @@ class Nfs4KernelIT {
 
     @Test
     void aMountedClientCarriesOnAcrossAServerRestart() throws Exception {
-        RestartOnSignal restart = new RestartOnSignal("phase1", () -> {
+        HostStepOnSignal restart = new HostStepOnSignal("phase1", () -> {
             server.close();
             server = TestServers.start(tmp.resolve("data"), fixedPorts);
             s3.putObject(b -> b.bucket("kv4").key("restart/restarted"), RequestBody.fromString("yes"));

@@ -6,12 +6,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Restarts a server while a kernel-client script runs: the script prints a signal line when it is ready (files
- * open, working directory set), a thread then runs the restart (which ends by putting a marker object the script
- * waits for), and {@link #finish()} rethrows whatever the restart threw.
+ * Runs a step on the host while a kernel-client script runs (a server restart, a change over S3): the script
+ * prints a signal line when it is ready (files open, caches filled), a thread then runs the step (which ends by
+ * putting a marker object the script waits for), and {@link #finish()} rethrows whatever the step threw.
  */
-final class RestartOnSignal {
-    interface Restart {
+final class HostStepOnSignal {
+    interface Step {
         void run() throws Exception;
     }
 
@@ -20,17 +20,17 @@ final class RestartOnSignal {
     private final String signal;
     private final Thread thread;
 
-    RestartOnSignal(String signal, Restart restart) {
+    HostStepOnSignal(String signal, Step step) {
         this.signal = signal;
         this.thread = new Thread(() -> {
             try {
                 if (signalled.await(600, TimeUnit.SECONDS)) {
-                    restart.run();
+                    step.run();
                 }
             } catch (Exception e) {
                 failure.set(e);
             }
-        }, "restarter");
+        }, "host-step");
         thread.start();
     }
 
@@ -43,7 +43,7 @@ final class RestartOnSignal {
         };
     }
 
-    /** After the script: waits for the restart to end (it runs even if the script never signalled). */
+    /** After the script: waits for the step to end (it runs even if the script never signalled). */
     void finish() throws Exception {
         signalled.countDown();
         thread.join(TimeUnit.MINUTES.toMillis(3));
