@@ -38,13 +38,8 @@ class LibnfsIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void stop() throws Exception {
+        TestServers.closeAll(server, s3);
     }
 
     String url(String path) {

@@ -50,9 +50,9 @@ import io.strata.tiering.placement.Residence;
 public final class StrataFileSystem implements VirtualFileSystem {
     private static final FileId ROOT = new FileId(BucketCatalog.ROOT_ID, 1);
     private static final String STRATA_XATTR_PREFIX = "strata.";
-    public static final String TIER_XATTR = "strata.tier";
-    public static final String VOLUME_XATTR = "strata.volume";
-    public static final String STORAGE_CLASS_XATTR = "strata.storage-class";
+    public static final String TIER_XATTR = STRATA_XATTR_PREFIX + "tier";
+    public static final String VOLUME_XATTR = STRATA_XATTR_PREFIX + "volume";
+    public static final String STORAGE_CLASS_XATTR = STRATA_XATTR_PREFIX + "storage-class";
 
     private final FileStore files;
     private final FileTree tree;

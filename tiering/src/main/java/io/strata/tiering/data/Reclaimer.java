@@ -2,6 +2,7 @@ package io.strata.tiering.data;
 
 import io.strata.meta.codec.LedgerCodec;
 import io.strata.meta.ns.BlobLedger;
+import io.strata.tiering.thread.DaemonThreads;
 import io.strata.tiering.volume.VolumeRegistry;
 import io.strata.tiering.volume.VolumeUnavailableException;
 import java.time.Duration;
@@ -24,11 +25,8 @@ public final class Reclaimer implements AutoCloseable {
     private final Duration grace;
     /** Volumes whose outage was reported already. */
     private final java.util.Set<String> unreachable = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "strata-reclaimer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("strata-reclaimer"));
 
     public Reclaimer(BlobLedger ledger, VolumeRegistry volumes, ReadLeases leases, Duration grace) {
         this.ledger = ledger;

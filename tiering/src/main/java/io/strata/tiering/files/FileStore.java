@@ -11,6 +11,7 @@ import io.strata.tiering.data.BlobChannels;
 import io.strata.tiering.data.ReadLeases;
 import io.strata.tiering.store.ObjectStore;
 import io.strata.tiering.access.AccessTracker;
+import io.strata.tiering.thread.DaemonThreads;
 import io.strata.tiering.volume.RandomBlob;
 import io.strata.tiering.volume.Volume;
 import io.strata.tiering.volume.VolumeRegistry;
@@ -53,11 +54,8 @@ public final class FileStore implements AutoCloseable {
     private final BlobChannels channels;
     private final long writeVerifier = new SecureRandom().nextLong();
     private final ConcurrentHashMap<Long, OpenFile> open = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "strata-file-flusher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("strata-file-flusher"));
 
     public FileStore(ObjectStore objects, VolumeRegistry volumes, ReadLeases leases) {
         this.meta = objects.meta();

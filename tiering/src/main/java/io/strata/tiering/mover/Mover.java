@@ -10,6 +10,7 @@ import io.strata.tiering.policy.CompiledPolicy;
 import io.strata.tiering.policy.PolicyBook;
 import io.strata.tiering.policy.Rule;
 import io.strata.tiering.store.ObjectStore;
+import io.strata.tiering.thread.DaemonThreads;
 import io.strata.tiering.volume.Volume;
 import io.strata.tiering.volume.VolumeRegistry;
 import io.strata.tiering.volume.VolumeUnavailableException;
@@ -54,7 +55,7 @@ public final class Mover implements MoveControl, AutoCloseable {
     /** Files whose rule recalls them when read in the cloud; replaced by each evaluation. */
     private volatile Map<Long, Planner.Recallable> recallable = new ConcurrentHashMap<>();
     private final ExecutorService workers;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "strata-mover-timer"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("strata-mover-timer"));
     private final Counter bytesMoved;
     private final Counter filesMoved;
     private final Counter failures;
@@ -67,7 +68,7 @@ public final class Mover implements MoveControl, AutoCloseable {
         this.settings = settings;
         this.planner = new Planner(meta.walk(), store.access(), volumes);
         this.fileMove = new FileMove(meta, store, new Throttle(settings.bytesPerSecond()));
-        this.workers = Executors.newFixedThreadPool(settings.concurrency(), r -> daemon(r, "strata-mover"));
+        this.workers = Executors.newFixedThreadPool(settings.concurrency(), DaemonThreads.named("strata-mover"));
         bytesMoved = Counter.builder("strata_mover_bytes_moved").description("bytes copied by completed moves")
                 .register(meters);
         filesMoved = Counter.builder("strata_mover_files_moved").description("files moved").register(meters);
@@ -293,11 +294,6 @@ public final class Mover implements MoveControl, AutoCloseable {
         }
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 
     /** A task in the delay queue, ready at its time. */
     private static final class Ready implements Delayed {

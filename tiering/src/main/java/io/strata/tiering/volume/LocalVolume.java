@@ -1,5 +1,6 @@
 package io.strata.tiering.volume;
 
+import io.strata.tiering.thread.DaemonThreads;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalVolume implements Volume {
     private static final Logger LOG = LoggerFactory.getLogger(LocalVolume.class);
     private static final int FANOUT = 4096;
+    /** How many bytes a blob being written collects before its writeback starts (see LocalWriter). */
+    static final long WRITEBACK_EVERY = 8L << 20;
 
     private final String id;
     private final Tier tier;
@@ -125,11 +128,6 @@ public final class LocalVolume implements Volume {
         return root.resolve(blobId.substring(0, 3)).resolve(blobId);
     }
 
-    /** How many bytes a blob being written collects before its writeback starts (see LocalWriter). */
-    static long writebackEvery() {
-        return LocalWriter.WRITEBACK_EVERY;
-    }
-
     @Override
     public BlobWriter create(String blobId) throws IOException {
         Path path = path(blobId);
@@ -216,12 +214,8 @@ public final class LocalVolume implements Volume {
      * upload otherwise sits in the page cache until that fsync, and the client waits for all of it.
      */
     private static final class LocalWriter implements BlobWriter {
-        static final long WRITEBACK_EVERY = 8L << 20;
-        private static final ExecutorService WRITEBACK = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "strata-writeback");
-            t.setDaemon(true);
-            return t;
-        });
+        private static final ExecutorService WRITEBACK = Executors.newFixedThreadPool(4,
+                DaemonThreads.named("strata-writeback"));
 
         private final Path path;
         private final FileChannel ch;

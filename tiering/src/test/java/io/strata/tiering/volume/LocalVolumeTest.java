@@ -56,7 +56,7 @@ class LocalVolumeTest {
         Random random = new Random(7);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         BlobWriter w = volume.create("a1b2c3");
-        for (int i = 0; i < 3 * (LocalVolume.writebackEvery() >> 20) + 1; i++) {
+        for (int i = 0; i < 3 * (LocalVolume.WRITEBACK_EVERY >> 20) + 1; i++) {
             random.nextBytes(piece);
             expected.write(piece);
             w.write(ByteBuffer.wrap(piece));
@@ -73,7 +73,7 @@ class LocalVolumeTest {
         assertArrayEquals(want, got.array(), "the bytes written");
 
         BlobWriter aborted = volume.create("d4e5f6");
-        for (int i = 0; i < 2 * (LocalVolume.writebackEvery() >> 20); i++) {
+        for (int i = 0; i < 2 * (LocalVolume.WRITEBACK_EVERY >> 20); i++) {
             aborted.write(ByteBuffer.wrap(piece));
         }
         aborted.abort();

@@ -26,6 +26,11 @@ public final class BucketCatalog {
     /** The namespace root: its entries are the buckets. */
     public static final long ROOT_ID = 1;
 
+    /** Whether the directory is the namespace root or a bucket's root: neither is an S3 object. */
+    public static boolean isRootOrBucketRoot(Inode dir) {
+        return dir.id() == ROOT_ID || dir.parentId() == ROOT_ID;
+    }
+
     private final IgniteCache<String, byte[]> cache;
     private final InodeTable inodes;
     private final DirectoryTable dirs;

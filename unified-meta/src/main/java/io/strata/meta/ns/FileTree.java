@@ -30,7 +30,8 @@ import java.util.List;
  * clients and S3 must show it too.
  */
 public final class FileTree {
-    private static final ObjectAttrs EMPTY_OBJECT = ObjectAttrs.ofEtag(ContentTags.EMPTY_MD5);
+    /** The object attributes of an explicit directory or an empty file. */
+    static final ObjectAttrs EMPTY_OBJECT = ObjectAttrs.ofEtag(ContentTags.EMPTY_MD5);
 
     private final InodeTable inodes;
     private final DirectoryTable dirs;
@@ -369,8 +370,7 @@ public final class FileTree {
     /** See the class comment: an implicit directory emptied over NFS becomes explicit, so S3 still shows it. */
     private void keepVisibleIfEmptied(long dirId, String removedName) {
         Inode dir = inodes.get(dirId);
-        if (dir == null || dir.object() != null || dir.parentId() == BucketCatalog.ROOT_ID
-                || dir.id() == BucketCatalog.ROOT_ID) {
+        if (dir == null || dir.object() != null || BucketCatalog.isRootOrBucketRoot(dir)) {
             return;
         }
         dirs.stamp(dirId);

@@ -6,7 +6,6 @@ import io.strata.meta.error.InvalidNameException;
 import io.strata.meta.error.NoSuchAttributeException;
 import io.strata.meta.error.NotPermittedException;
 import io.strata.meta.ignite.Tx;
-import io.strata.meta.model.ContentTags;
 import io.strata.meta.model.Inode;
 import io.strata.meta.model.ObjectAttrs;
 import java.util.HashMap;
@@ -79,7 +78,7 @@ public final class FileXattrs {
      */
     private Inode requireHolder(long id, long generation) {
         Inode inode = tree.require(id, generation);
-        boolean bucketRoot = inode.isDirectory() && (id == BucketCatalog.ROOT_ID || inode.parentId() == BucketCatalog.ROOT_ID);
+        boolean bucketRoot = inode.isDirectory() && BucketCatalog.isRootOrBucketRoot(inode);
         if (!(inode.isFile() || inode.isDirectory()) || bucketRoot) {
             throw new NotPermittedException("only files and directories inside a bucket have attributes");
         }
@@ -92,7 +91,7 @@ public final class FileXattrs {
 
     /** An implicit directory given an attribute becomes explicit, so that S3 lists it with its metadata. */
     private Inode store(Inode inode, Map<String, String> meta) {
-        ObjectAttrs object = inode.object() != null ? inode.object() : ObjectAttrs.ofEtag(ContentTags.EMPTY_MD5);
+        ObjectAttrs object = inode.object() != null ? inode.object() : FileTree.EMPTY_OBJECT;
         Inode updated = inode.withObject(object.withUserMetadata(meta), inode.version() + 1, clock.now());
         inodes.put(updated);
         return updated;

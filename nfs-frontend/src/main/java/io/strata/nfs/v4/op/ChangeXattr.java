@@ -59,8 +59,7 @@ public final class ChangeXattr extends Operation<ChangeXattr.Args> {
         if (before.type() != FileType.REGULAR && before.type() != FileType.DIRECTORY) {
             throw new Nfs4Exception(Nfs4Status.PERM, "only files and directories have user attributes");
         }
-        boolean stickyDir = before.type() == FileType.DIRECTORY && (before.mode() & 01000) != 0;
-        if (stickyDir && !state.ctx().caller().isRoot() && state.ctx().caller().uid() != before.uid()) {
+        if (before.type() == FileType.DIRECTORY && Permissions.stickyApplies(before, state.ctx().caller())) {
             throw new Nfs4Exception(Nfs4Status.PERM, "a sticky directory's attributes are its owner's");
         }
         Permissions.requireData(before, state.ctx().caller(), Permissions.WRITE);
