@@ -1,5 +1,6 @@
 package io.strata.bench.nfs;
 
+import io.strata.bench.ProcStat;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -59,6 +60,11 @@ public final class GaneshaPeer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("ganesha.out").toFile()).start();
         waitFor(port, ganesha);
         waitFor(port + 1, ganesha);
+    }
+
+    /** CPU seconds ganesha has used so far (NaN where /proc cannot tell). */
+    public double cpuSeconds() {
+        return ProcStat.cpuSeconds(Path.of("/proc", String.valueOf(ganesha.pid()), "stat"));
     }
 
     private static void waitFor(int port, Process owner) throws IOException, InterruptedException {

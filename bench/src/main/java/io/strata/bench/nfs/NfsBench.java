@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * NFS benchmark: Strata (./strata serve, its own process) against nfs-ganesha (VFS backend on a local directory)
@@ -50,6 +51,8 @@ public final class NfsBench {
         System.out.printf("NFS benchmark: %d threads, %d MiB file, %d files, work dir %s%n", threads,
                 fileBytes >> 20, files, work);
         Map<String, double[]> rows = new LinkedHashMap<>();
+        // Each server's CPU time per metadata operation: whether a row is bound by work per operation or by waiting.
+        Map<String, double[]> cpuRows = new LinkedHashMap<>();
         int ganeshaPort = 20000 + (int) (Math.random() * 10000);
         int adminPort = BenchSupport.free();
         try (StrataProcess strata = new StrataProcess(repo, work.resolve("strata"), BenchSupport.free(),
@@ -61,12 +64,14 @@ public final class NfsBench {
             List<Host> hosts = new ArrayList<>();
             try {
                 hosts.add(new Host("strata", 0, WarmUp.serverAndSelf(strata.pid()),
-                        new Nfs3Client(strata.nfsPort(), strata.nfsPort(), "/nfsbench", 4), threads));
+                        new Nfs3Client(strata.nfsPort(), strata.nfsPort(), "/nfsbench", 4), threads,
+                        strata::cpuSeconds));
                 if (ganesha != null) {
                     hosts.add(new Host("ganesha", 1, WarmUp.self(),
-                            new Nfs3Client(ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT, 4), threads));
+                            new Nfs3Client(ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT, 4), threads,
+                            ganesha::cpuSeconds));
                 }
-                hostRows(hosts, fileBytes, files, metaOnly, repeats, rows);
+                hostRows(hosts, fileBytes, files, metaOnly, repeats, rows, cpuRows);
             } finally {
                 for (Host h : hosts) {
                     h.nfs().close();
@@ -81,6 +86,7 @@ public final class NfsBench {
                 }
             }
             print(rows, threads, strata.alive());
+            printCpu(cpuRows);
             printTransactions(adminPort);
         } catch (Exception e) {
             System.err.println("NFS benchmark failed; the server's log is kept: " + WorkDirectory.removeKeepingLog(work));
@@ -91,8 +97,10 @@ public final class NfsBench {
 
     /** A server measured from this host: its column, how to wait for its warm-up, and its client. */
     private record Host(String name, int column, WarmUp warm, Nfs3Client nfs, NfsWorkloads workloads) {
-        Host(String name, int column, WarmUp warm, Nfs3Client nfs, int threads) throws IOException {
-            this(name, column, warm, nfs, new NfsWorkloads(nfs, threads, Long.toHexString(System.nanoTime())));
+        Host(String name, int column, WarmUp warm, Nfs3Client nfs, int threads, DoubleSupplier cpuSeconds)
+                throws IOException {
+            this(name, column, warm, nfs,
+                    new NfsWorkloads(nfs, threads, Long.toHexString(System.nanoTime()), cpuSeconds));
         }
     }
 
@@ -101,27 +109,29 @@ public final class NfsBench {
      * repeat so that a slow spell of this shared machine hits both alike; the table keeps each server's medians.
      */
     private static void hostRows(List<Host> hosts, long bytes, int files, boolean metaOnly, int repeats,
-                                 Map<String, double[]> rows) throws Exception {
+                                 Map<String, double[]> rows, Map<String, double[]> cpuRows) throws Exception {
         // Untimed warm-up, in cycles of every row until the JIT compilers (of the server and of this client)
         // have settled: the figures below are steady state, and the warm-up line gives the cold cycle too.
         for (Host h : hosts) {
             warmUp(h.name(), h.warm(), h.workloads(), bytes, metaOnly);
         }
         RepeatedFigures figures = new RepeatedFigures(repeats);
+        RepeatedFigures cpu = new RepeatedFigures(repeats);
         for (int rep = 0; rep < repeats; rep++) {
             for (Host h : hosts) {
                 Map<String, Double> r = new LinkedHashMap<>();
                 if (!metaOnly) {
                     dataRows(h.workloads(), bytes, rep, r);
                 }
-                double[] m = h.workloads().metadata(files);
-                r.put("create " + files + " files (ops/s)", m[0]);
-                r.put("getattr " + files + " files (ops/s)", m[1]);
-                r.put("READDIRPLUS of " + files + " entries (entries/s)", m[2]);
-                r.put("rename " + files + " files (ops/s)", m[3]);
-                r.put("remove " + files + " files (ops/s)", m[4]);
-                r.put("mkdir " + files + " directories (ops/s)", m[5]);
-                r.put("rmdir " + files + " directories (ops/s)", m[6]);
+                NfsWorkloads.MetaRow[] m = h.workloads().metadata(files);
+                String[] names = {"create " + files + " files (ops/s)", "getattr " + files + " files (ops/s)",
+                        "READDIRPLUS of " + files + " entries (entries/s)", "rename " + files + " files (ops/s)",
+                        "remove " + files + " files (ops/s)", "mkdir " + files + " directories (ops/s)",
+                        "rmdir " + files + " directories (ops/s)"};
+                for (int i = 0; i < names.length; i++) {
+                    r.put(names[i], m[i].perSecond());
+                    cpu.put(names[i].substring(0, names[i].indexOf(" (")), h.column(), rep, m[i].serverCpuMicros());
+                }
                 int repeat = rep;
                 r.forEach((name, v) -> {
                     figures.put(name, h.column(), repeat, v);
@@ -130,6 +140,7 @@ public final class NfsBench {
             }
         }
         figures.mediansInto(rows);
+        cpu.mediansInto(cpuRows);
     }
 
     /** Cycles of the rows in the measured order, smaller; see {@link WarmUp}. */
@@ -195,6 +206,18 @@ public final class NfsBench {
             }
         }
         throw new IllegalStateException("linux-nfs-client not found: set LINUX_NFS_CLIENT");
+    }
+
+    /** Server CPU per operation; a ratio under 1 means Strata spent less than ganesha. */
+    private static void printCpu(Map<String, double[]> cpuRows) {
+        if (cpuRows.isEmpty()) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "| %-58s | %10s | %10s | %6s |%n", "server CPU per operation (us)", "strata",
+                "ganesha", "ratio");
+        System.out.println("|" + "-".repeat(60) + "|" + "-".repeat(12) + "|" + "-".repeat(12) + "|" + "-".repeat(8) + "|");
+        cpuRows.forEach((name, v) -> System.out.printf(Locale.ROOT, "| %-58s | %10.1f | %10.1f | %6.2f |%n", name,
+                v[0], v[1], v[1] == 0 ? 0 : v[0] / v[1]));
     }
 
     private static void print(Map<String, double[]> rows, int threads, boolean alive) {

@@ -7,6 +7,8 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
 
 /** The NFS rows, each against one server through {@link Nfs3Client}; each returns its figure. */
 final class NfsWorkloads {
@@ -15,11 +17,18 @@ final class NfsWorkloads {
     private final Nfs3Client nfs;
     private final int threads;
     private final byte[] work;
+    /** CPU seconds the server process has used so far (NaN where /proc cannot tell). */
+    private final DoubleSupplier serverCpuSeconds;
 
-    NfsWorkloads(Nfs3Client nfs, int threads, String runId) throws IOException {
+    NfsWorkloads(Nfs3Client nfs, int threads, String runId, DoubleSupplier serverCpuSeconds) throws IOException {
         this.nfs = nfs;
         this.threads = threads;
         this.work = nfs.mkdir(nfs.root, "bench-" + runId);
+        this.serverCpuSeconds = serverCpuSeconds;
+    }
+
+    /** A metadata row: its rate, and the server's CPU time per operation in microseconds. */
+    record MetaRow(double perSecond, double serverCpuMicros) {
     }
 
     interface Task {
@@ -105,37 +114,50 @@ final class NfsWorkloads {
 
     /**
      * create, getattr, READDIRPLUS, rename, remove of {@code files} files, then mkdir and rmdir of as many
-     * directories; ops/s for each.
+     * directories; for each, ops/s (entries/s for READDIRPLUS) and the server's CPU per operation (per entry).
      */
-    double[] metadata(int files) throws Exception {
+    MetaRow[] metadata(int files) throws Exception {
         byte[] dir = nfs.mkdir(work, "meta-" + files + "-" + System.nanoTime());
         byte[][] handles = new byte[files][];
-        double create = files / eachOnce(files, i -> handles[i] = nfs.create(dir, "f" + i));
-        double getattr = files / eachOnce(files, i -> nfs.getattr(handles[i]));
-        long t0 = System.nanoTime();
-        int listed = nfs.readdirplus(dir);
-        double readdirplus = listed / ((System.nanoTime() - t0) / 1e9);
-        if (listed < files) {
-            throw new IOException("READDIRPLUS returned " + listed + " of " + files + " entries");
+        MetaRow create = eachOnce(files, i -> handles[i] = nfs.create(dir, "f" + i));
+        MetaRow getattr = eachOnce(files, i -> nfs.getattr(handles[i]));
+        int[] listed = new int[1];
+        MetaRow readdirplus = measured(() -> listed[0] = nfs.readdirplus(dir), () -> listed[0]);
+        if (listed[0] < files) {
+            throw new IOException("READDIRPLUS returned " + listed[0] + " of " + files + " entries");
         }
-        double rename = files / eachOnce(files, i -> nfs.rename(dir, "f" + i, "r" + i));
-        double remove = files / eachOnce(files, i -> nfs.remove(dir, "r" + i));
-        double mkdir = files / eachOnce(files, i -> nfs.mkdir(dir, "d" + i));
-        double rmdir = files / eachOnce(files, i -> nfs.rmdir(dir, "d" + i));
-        return new double[] {create, getattr, readdirplus, rename, remove, mkdir, rmdir};
+        MetaRow rename = eachOnce(files, i -> nfs.rename(dir, "f" + i, "r" + i));
+        MetaRow remove = eachOnce(files, i -> nfs.remove(dir, "r" + i));
+        MetaRow mkdir = eachOnce(files, i -> nfs.mkdir(dir, "d" + i));
+        MetaRow rmdir = eachOnce(files, i -> nfs.rmdir(dir, "d" + i));
+        return new MetaRow[] {create, getattr, readdirplus, rename, remove, mkdir, rmdir};
     }
 
     interface IndexTask {
         void run(int index) throws IOException;
     }
 
-    /** Runs {@code task} once for each index below {@code n}, the threads taking the next one free; seconds. */
-    private double eachOnce(int n, IndexTask task) throws Exception {
+    /** Runs {@code task} once for each index below {@code n}, the threads taking the next one free. */
+    private MetaRow eachOnce(int n, IndexTask task) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        return parallel(t -> {
+        return measured(() -> parallel(t -> {
             for (int i; (i = next.getAndIncrement()) < n; ) {
                 task.run(i);
             }
-        });
+        }), () -> n);
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private MetaRow measured(Work work, IntSupplier operations) throws Exception {
+        double cpu0 = serverCpuSeconds.getAsDouble();
+        long t0 = System.nanoTime();
+        work.run();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = serverCpuSeconds.getAsDouble() - cpu0;
+        int ops = operations.getAsInt();
+        return new MetaRow(ops / seconds, cpu * 1e6 / ops);
     }
 }
