@@ -115,8 +115,7 @@ public final class BucketCatalog {
             }
             long now = clock.now();
             dirs.unlink(ROOT_ID, name, InodeType.DIRECTORY, now);
-            dirs.forget(bucket.rootInodeId());
-            inodes.remove(bucket.rootInodeId());
+            dirs.drop(bucket.rootInodeId());
             cache.remove(name);
         });
     }

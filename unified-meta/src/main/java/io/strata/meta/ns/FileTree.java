@@ -363,8 +363,7 @@ public final class FileTree {
             throw new DirectoryNotEmptyException(name);
         }
         dirs.unlink(parentId, name, InodeType.DIRECTORY, now);
-        dirs.forget(dirId);
-        inodes.remove(dirId);
+        dirs.drop(dirId);
     }
 
     /** See the class comment: an implicit directory emptied over NFS becomes explicit, so S3 still shows it. */

@@ -6,11 +6,17 @@ import io.strata.meta.error.NotFoundException;
 import io.strata.meta.model.Inode;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.ignite.IgniteCache;
 
 /** Inodes by id. Reads and writes join the caller's transaction when one is open. */
 public final class InodeTable {
+    /** Key of the inodes the running transaction removed ({@link Tx#transactionLocal}). */
+    private static final Object REMOVED = new Object();
+
     private final IgniteCache<Long, byte[]> cache;
     private final AccessTimes accessTimes;
 
@@ -35,7 +41,7 @@ public final class InodeTable {
 
     public Map<Long, Inode> getAll(Collection<Long> ids) {
         Map<Long, Inode> out = new HashMap<>();
-        cache.getAll(new java.util.HashSet<>(ids)).forEach((id, b) -> out.put(id, InodeCodec.decode(b)));
+        cache.getAll(new HashSet<>(ids)).forEach((id, b) -> out.put(id, InodeCodec.decode(b)));
         return out;
     }
 
@@ -43,10 +49,25 @@ public final class InodeTable {
         cache.put(inode.id(), InodeCodec.encode(inode));
     }
 
+    /** Removes a directory's inode: directories are never read as content, so they have no access-time row. */
+    public void removeDirectory(long id) {
+        cache.remove(id);
+    }
+
+    /** Removes a file's, symlink's or special file's inode, and its access-time row once committed. */
     public void remove(long id) {
         cache.remove(id);
         // Access times live in a non-transactional cache (recording a read must never conflict with a write), so
         // the row can only go after the commit; before, a retried or refused removal would lose a live file's row.
-        Tx.afterCommit(() -> accessTimes.forget(id));
+        // The removals of one transaction (a batch of many operations) go in one call: one each was a tenth of
+        // the CPU of an NFS REMOVE.
+        Set<Long> removed = Tx.transactionLocal(REMOVED, HashSet::new);
+        removed.add(id);
+        Tx.afterCommit(() -> {
+            if (!removed.isEmpty()) {
+                accessTimes.forgetAll(new TreeSet<>(removed)); // sorted, as Ignite wants for bulk updates
+                removed.clear();
+            }
+        });
     }
 }

@@ -161,8 +161,7 @@ public final class ObjectCatalog {
                     return true;
                 }
                 dirs.unlink(dirId, key.name(), InodeType.DIRECTORY, now);
-                dirs.forget(inode.id());
-                inodes.remove(inode.id());
+                dirs.drop(inode.id());
             } else {
                 unlinks.unlink(dirId, key.name(), inode, now);
             }
@@ -244,8 +243,7 @@ public final class ObjectCatalog {
             }
             String name = key.segments().get(i - 1);
             dirs.unlink(chain[i - 1], name, InodeType.DIRECTORY, now);
-            dirs.forget(dirId);
-            inodes.remove(dirId);
+            dirs.drop(dirId);
             removedName = name;
         }
     }

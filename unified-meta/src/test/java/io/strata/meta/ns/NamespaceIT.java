@@ -18,6 +18,7 @@ import io.strata.meta.error.ParentIsFileException;
 import io.strata.meta.error.PreconditionFailedException;
 import io.strata.meta.key.ObjectKey;
 import io.strata.meta.model.BlobRef;
+import io.strata.meta.model.Bucket;
 import io.strata.meta.model.Extent;
 import io.strata.meta.model.Inode;
 import io.strata.meta.model.ObjectAttrs;
@@ -35,6 +36,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.Ignition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -409,6 +412,40 @@ class NamespaceIT {
         tree.rmdir(a, "y");
         assertTrue(meta.objects().delete(b, ObjectKey.parse("a/x/file"), WriteCondition.NONE)); // a/x goes too
         assertEquals(2, nlink(a));
+    }
+
+    @Test
+    void removedDirectoriesLeaveNoStampsBehind() {
+        String b = newBucket();
+        put(b, "s3/deep/key", "e1"); // implicit directories s3 and s3/deep, removed by the delete below
+        Bucket bucket = meta.buckets().require(b);
+        long s3 = meta.objects().resolveDirectory(bucket, List.of("s3"));
+        long deep = meta.objects().resolveDirectory(bucket, List.of("s3", "deep"));
+        FileTree tree = meta.files();
+        NewFileAttrs attrs = new NewFileAttrs(0755, 0, 0);
+        long nfs = tree.mkdir(bucket.rootInodeId(), "nfs", attrs).id();
+        tree.createFile(nfs, "f", attrs, FileTree.CreateMode.GUARDED, 0);
+        tree.remove(nfs, "f");
+        assertTrue(stampsHeld(nfs) > 0 && stampsHeld(s3) > 0 && stampsHeld(deep) > 0, "each was stamped");
+
+        tree.rmdir(bucket.rootInodeId(), "nfs");
+        assertTrue(meta.objects().delete(b, ObjectKey.parse("s3/deep/key"), WriteCondition.NONE));
+        meta.buckets().delete(b);
+
+        for (long d : new long[] {nfs, s3, deep, bucket.rootInodeId()}) {
+            assertEquals(0, stampsHeld(d), "stamp rows of removed directory " + d);
+            assertNull(meta.inodes().get(d));
+        }
+    }
+
+    /** Rows of the directory's change stamps in the grid, in every slot a version ever wrote (64). */
+    private static int stampsHeld(long dirId) {
+        IgniteCache<Long, Long> stamps = Ignition.allGrids().get(0).cache("strata-dir-times");
+        int held = 0;
+        for (long slot = 0; slot < 64; slot++) {
+            held += stamps.containsKey((dirId << 6) | slot) ? 1 : 0;
+        }
+        return held;
     }
 
     private static int nlink(long inodeId) {
