@@ -59,7 +59,8 @@ public final class MetaStore implements AutoCloseable {
         ids = new InodeIds(ignite, caches.inodeIds);
         accessTimes = new AccessTimes(caches.accessTimes);
         inodes = new InodeTable(caches.inodes, accessTimes);
-        directories = new DirectoryTable(caches.dentries, caches.dirTimes, ids, inodes, config.nodeName());
+        // The embedded grid finds only this node (EmbeddedGrid), so it is the namespace's only writer.
+        directories = new DirectoryTable(caches.dentries, caches.dirTimes, ids, inodes, config.nodeName(), true);
         ledger = new BlobLedger(caches.ledger, config.nodeName());
         inline = new InlineTable(caches.inline);
         uploads = new UploadCatalog(caches.uploads, caches.parts, caches.uploadStamps, ledger, tx);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import javax.cache.Cache;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.IndexQuery;
@@ -39,6 +40,10 @@ import static org.apache.ignite.cache.query.IndexQueryCriteriaBuilder.gte;
  * at first; then removing a directory read 64 keys and wrote 64 more, an S3 delete of {@code a/b/c/key} read 64
  * per level, and rmdir ran at a twelfth of create's rate in bench/run-nfs. Slots 8 to 63 of directories stamped
  * back then are no longer read: their mtimes may step back once, which clients take as a change like any other.
+ *
+ * <p>While this node is the namespace's only writer (the embedded grid finds only itself), no other node writes a
+ * slot, so only this node's slot is read, written and removed: reading eight (most of them absent) was an eighth of
+ * an rmdir's cost, and eight per level of an S3 delete. A clustered deployment reads all {@value #STAMP_SLOTS}.
  */
 public final class DirectoryTable {
     static final int STAMP_SLOTS = 8;
@@ -57,6 +62,8 @@ public final class DirectoryTable {
     private final InodeTable inodes;
     /** The slot this node writes. */
     private final int stampSlot;
+    /** The slots that any node sharing the namespace may write: the ones a stamp reads. */
+    private final int[] writerSlots;
     /**
      * Latest entry change per directory as this node has seen it (written by every change made here, filled from
      * the slots on a miss), so attribute reads need not read all slots. Exact while this process is the only one
@@ -68,14 +75,16 @@ public final class DirectoryTable {
     /**
      * @param cookies hands out READDIR cookies: unique and growing, like inode ids (so they share the sequence)
      * @param nodeName this node's name, which picks its stamp slot
+     * @param soleWriter whether this node is the only one that changes the namespace (see the class comment)
      */
     public DirectoryTable(IgniteCache<DentryKey, DentryRow> entries, IgniteCache<Long, Long> stamps, InodeIds cookies,
-                          InodeTable inodes, String nodeName) {
+                          InodeTable inodes, String nodeName, boolean soleWriter) {
         this.entries = entries;
         this.stamps = stamps;
         this.cookies = cookies;
         this.inodes = inodes;
         this.stampSlot = Math.floorMod(nodeName.hashCode(), STAMP_SLOTS);
+        this.writerSlots = soleWriter ? new int[] {stampSlot} : IntStream.range(0, STAMP_SLOTS).toArray();
     }
 
     public DirEntry lookup(long dirId, String name) {
@@ -160,7 +169,6 @@ public final class DirectoryTable {
      * Removes a directory that is going away: its stamps and its inode (the caller unlinks its entry). When the
      * transaction read its stamps ({@link #stamp}), only the slots that existed then go, with this node's (which a
      * change since may have written): a slot another node writes meanwhile fails the transaction at commit anyway.
-     * Removing all eight, most of them absent, was an eighth of the cost of an rmdir.
      */
     public void drop(long dirId) {
         Set<Long> present = Tx.<Map<Long, Set<Long>>>transactionLocal(PRESENT_SLOTS,
@@ -176,9 +184,9 @@ public final class DirectoryTable {
         return (dirId << SLOT_BITS) | slot;
     }
 
-    private static Set<Long> slots(long dirId) {
+    private Set<Long> slots(long dirId) {
         Set<Long> keys = new TreeSet<>();
-        for (int i = 0; i < STAMP_SLOTS; i++) {
+        for (int i : writerSlots) {
             keys.add(slot(dirId, i));
         }
         return keys;

@@ -16,6 +16,8 @@ import io.strata.meta.error.NoSuchBucketException;
 import io.strata.meta.error.NotFoundException;
 import io.strata.meta.error.ParentIsFileException;
 import io.strata.meta.error.PreconditionFailedException;
+import io.strata.meta.ignite.DentryKey;
+import io.strata.meta.ignite.DentryRow;
 import io.strata.meta.key.ObjectKey;
 import io.strata.meta.model.BlobRef;
 import io.strata.meta.model.Bucket;
@@ -36,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.Ignition;
 import org.junit.jupiter.api.AfterAll;
@@ -436,6 +439,26 @@ class NamespaceIT {
             assertEquals(0, stampsHeld(d), "stamp rows of removed directory " + d);
             assertNull(meta.inodes().get(d));
         }
+    }
+
+    @Test
+    void aStampReadsEveryWritersSlotUnlessThisNodeIsTheSoleWriter() {
+        Ignite ignite = Ignition.allGrids().get(0);
+        IgniteCache<DentryKey, DentryRow> entries = ignite.cache("strata-dentries");
+        IgniteCache<Long, Long> stamps = ignite.cache("strata-dir-times");
+        // Stamps only: no entry is linked, so no READDIR cookies are handed out.
+        DirectoryTable here = new DirectoryTable(entries, stamps, null, meta.inodes(), "node-a", false);
+        DirectoryTable there = new DirectoryTable(entries, stamps, null, meta.inodes(), "node-b", false);
+        DirectoryTable alone = new DirectoryTable(entries, stamps, null, meta.inodes(), "node-a", true);
+        long dir = (1L << 50) + System.nanoTime() % 1_000_000;
+
+        there.touch(dir, 5_000);
+        assertEquals(5_000, here.stamp(dir), "another writer's change holds the directory too");
+        assertEquals(0, alone.stamp(dir), "a sole writer reads its own slot only");
+        here.touch(dir, 7_000);
+        assertEquals(7_000, alone.stamp(dir));
+        here.drop(dir);
+        assertEquals(0, stampsHeld(dir));
     }
 
     /** Rows of the directory's change stamps in the grid, in every slot a version ever wrote (64). */
