@@ -75,6 +75,7 @@ public final class BucketCatalog {
             inodes.put(new Inode(rootId, InodeType.DIRECTORY, generation, ROOT_ID, 1, 0,
                     new PosixAttrs(defaults.dirMode(), defaults.uid(), defaults.gid(), 2, now, now, now),
                     null, List.of(), null));
+            dirs.createdEmpty(rootId);
             dirs.link(ROOT_ID, name, rootId, InodeType.DIRECTORY, now);
             cache.put(name, BucketCodec.encode(bucket));
             return bucket;

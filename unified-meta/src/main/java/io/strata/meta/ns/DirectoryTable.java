@@ -135,6 +135,15 @@ public final class DirectoryTable {
         return known != null ? known : remember(dirId, readSlots(dirId));
     }
 
+    /**
+     * A directory the running transaction creates has no stamps: its mtime is its inode's until an entry changes,
+     * so reading its attributes (as the reply to the MKDIR that made it does) need not look for stamps. Safe even if
+     * the transaction rolls back: the id is never handed out again.
+     */
+    public void createdEmpty(long dirId) {
+        latest.putIfAbsent(dirId, 0L);
+    }
+
     private long remember(long dirId, long nanos) {
         if (latest.size() > LATEST_MAX) {
             latest.clear();

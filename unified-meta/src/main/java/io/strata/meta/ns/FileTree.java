@@ -117,6 +117,7 @@ public final class FileTree {
                     new PosixAttrs(attrs.mode(), attrs.uid(), attrs.gid(), 2, now, now, now),
                     EMPTY_OBJECT, List.of(), null);
             inodes.put(dir);
+            dirs.createdEmpty(dir.id());
             dirs.link(dirId, name, dir.id(), InodeType.DIRECTORY, now);
             return dir;
         });

@@ -226,6 +226,7 @@ public final class ObjectCatalog {
                 new PosixAttrs(bucket.defaultDirMode(), bucket.defaultUid(), bucket.defaultGid(), 2, now, now, now),
                 attrs, List.of(), null);
         inodes.put(dir);
+        dirs.createdEmpty(dir.id());
         return dir;
     }
 
