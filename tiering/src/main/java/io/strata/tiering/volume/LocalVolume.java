@@ -1,20 +1,15 @@
 package io.strata.tiering.volume;
 
-import io.strata.tiering.thread.DaemonThreads;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class LocalVolume implements Volume {
     private static final Logger LOG = LoggerFactory.getLogger(LocalVolume.class);
     private static final int FANOUT = 4096;
-    /** How many bytes a blob being written collects before its writeback starts (see LocalWriter). */
-    static final long WRITEBACK_EVERY = 8L << 20;
-
     private final String id;
     private final Tier tier;
     private final Path root;
@@ -169,14 +161,17 @@ public final class LocalVolume implements Volume {
         }
     }
 
+    /** A blob written at any offset (NFS writes), flushed early as it grows ({@link EarlyWriteback}). */
     private static final class LocalRandomBlob implements RandomBlob {
         private final Path path;
         private final FileChannel ch;
+        private final EarlyWriteback writeback;
         private boolean entrySynced;
 
         LocalRandomBlob(Path path, FileChannel ch) {
             this.path = path;
             this.ch = ch;
+            this.writeback = new EarlyWriteback(path, ch);
         }
 
         @Override
@@ -185,6 +180,7 @@ public final class LocalVolume implements Volume {
             while (data.hasRemaining()) {
                 pos += ch.write(data, pos);
             }
+            writeback.wrote(pos - position);
         }
 
         @Override
@@ -207,46 +203,27 @@ public final class LocalVolume implements Volume {
         }
     }
 
-    /**
-     * A blob being written sequentially (an S3 PUT or part). Every {@link #WRITEBACK_EVERY} bytes it has a
-     * writeback thread flush what it holds so far, so the disk writes while the network still delivers, instead of
-     * all at once in the fsync that acknowledges the upload: with the kernel's default dirty limits a large
-     * upload otherwise sits in the page cache until that fsync, and the client waits for all of it.
-     */
+    /** A blob being written sequentially (an S3 PUT or part), flushed early as it grows ({@link EarlyWriteback}). */
     private static final class LocalWriter implements BlobWriter {
-        private static final ExecutorService WRITEBACK = Executors.newFixedThreadPool(4,
-                DaemonThreads.named("strata-writeback"));
-
         private final Path path;
         private final FileChannel ch;
+        private final EarlyWriteback writeback;
         private long written;
-        private long writebackMark;
-        private Future<?> writeback;
 
         LocalWriter(Path path, FileChannel ch) {
             this.path = path;
             this.ch = ch;
+            this.writeback = new EarlyWriteback(path, ch);
         }
 
         @Override
         public void write(ByteBuffer data) throws IOException {
+            int n = data.remaining();
             while (data.hasRemaining()) {
-                written += ch.write(data);
+                ch.write(data);
             }
-            if (written - writebackMark >= WRITEBACK_EVERY && (writeback == null || writeback.isDone())) {
-                writebackMark = written;
-                writeback = WRITEBACK.submit(this::flushSoFar);
-            }
-        }
-
-        private void flushSoFar() {
-            try {
-                ch.force(false);
-            } catch (ClosedChannelException e) {
-                // Committed (with its own fsync) or aborted meanwhile: nothing left to do.
-            } catch (IOException e) {
-                LOG.debug("early writeback of {} failed; commit's fsync will report it: {}", path, e.toString());
-            }
+            written += n;
+            writeback.wrote(n);
         }
 
         @Override
