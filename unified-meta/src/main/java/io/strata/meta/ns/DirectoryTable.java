@@ -44,6 +44,8 @@ import static org.apache.ignite.cache.query.IndexQueryCriteriaBuilder.gte;
  * <p>While this node is the namespace's only writer (the embedded grid finds only itself), no other node writes a
  * slot, so only this node's slot is read, written and removed: reading eight (most of them absent) was an eighth of
  * an rmdir's cost, and eight per level of an S3 delete. A clustered deployment reads all {@value #STAMP_SLOTS}.
+ * Slots that versions with per-thread slots wrote are then neither read nor removed: such a directory may show an
+ * older mtime once, and those few rows stay behind when it goes.
  */
 public final class DirectoryTable {
     static final int STAMP_SLOTS = 8;
