@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalVolume implements Volume {
     private static final Logger LOG = LoggerFactory.getLogger(LocalVolume.class);
     private static final int FANOUT = 4096;
+
     private final String id;
     private final Tier tier;
     private final Path root;

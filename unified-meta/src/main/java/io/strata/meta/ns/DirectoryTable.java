@@ -8,10 +8,8 @@ import io.strata.meta.model.DirEntry;
 import io.strata.meta.model.Inode;
 import io.strata.meta.model.InodeType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,8 +51,6 @@ public final class DirectoryTable {
     private static final int SLOT_BITS = 6;
     /** Key of the set of directories the running transaction added entries to ({@link Tx#transactionLocal}). */
     private static final Object LINKED = new Object();
-    /** Key of the stamp slots each directory held when {@link #stamp} read them in the running transaction. */
-    private static final Object PRESENT_SLOTS = new Object();
     /** Entries {@link #isEmptyExcept} reads from the index at a time. */
     private static final int EMPTINESS_BATCH = 8;
 
@@ -158,35 +154,20 @@ public final class DirectoryTable {
      * still: the transaction fails at commit if any entry of it changed.
      */
     public long stamp(long dirId) {
-        Map<Long, Long> values = stamps.getAll(slots(dirId));
-        Tx.<Map<Long, Set<Long>>>transactionLocal(PRESENT_SLOTS, HashMap::new)
-                .put(dirId, new TreeSet<>(values.keySet()));
-        return latestOf(values);
+        return readSlots(dirId);
     }
 
     private long readSlots(long dirId) {
-        return latestOf(stamps.getAll(slots(dirId)));
-    }
-
-    private static long latestOf(Map<Long, Long> slotValues) {
         long max = 0;
-        for (Long v : slotValues.values()) {
+        for (Long v : stamps.getAll(slots(dirId)).values()) {
             max = Math.max(max, v);
         }
         return max;
     }
 
-    /**
-     * Removes a directory that is going away: its stamps and its inode (the caller unlinks its entry). When the
-     * transaction read its stamps ({@link #stamp}), only the slots that existed then go, with this node's (which a
-     * change since may have written): a slot another node writes meanwhile fails the transaction at commit anyway.
-     */
+    /** Removes a directory that is going away: its stamps and its inode (the caller unlinks its entry). */
     public void drop(long dirId) {
-        Set<Long> present = Tx.<Map<Long, Set<Long>>>transactionLocal(PRESENT_SLOTS,
-                HashMap::new).get(dirId);
-        Set<Long> keys = present == null ? slots(dirId) : new TreeSet<>(present);
-        keys.add(slot(dirId, stampSlot));
-        stamps.removeAll(keys);
+        stamps.removeAll(slots(dirId));
         latest.remove(dirId);
         inodes.removeDirectory(dirId);
     }

@@ -62,12 +62,10 @@ public final class InodeTable {
         // The removals of one transaction (a batch of operations) go in one call, which looks the rows up before
         // removing any (see AccessTimes.forgetAll): a removal per file was a tenth of the CPU of an NFS REMOVE.
         Set<Long> removed = Tx.transactionLocal(REMOVED, HashSet::new);
+        boolean first = removed.isEmpty();
         removed.add(id);
-        Tx.afterCommit(() -> {
-            if (!removed.isEmpty()) {
-                accessTimes.forgetAll(new TreeSet<>(removed)); // sorted, as Ignite wants for bulk updates
-                removed.clear();
-            }
-        });
+        if (first) { // one action per transaction; outside one, it runs at once with this id
+            Tx.afterCommit(() -> accessTimes.forgetAll(new TreeSet<>(removed))); // sorted, as Ignite wants
+        }
     }
 }
