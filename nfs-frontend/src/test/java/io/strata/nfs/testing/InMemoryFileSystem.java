@@ -46,6 +46,8 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     public volatile NfsStatus readFailsWith;
     /** The largest file size, as Strata's is its write volume's (ext4: 16 TiB). */
     public volatile long maxFileSize = 1L << 44;
+    /** Directory entries whose attributes READDIR has read, to check what a listing costs. */
+    public final java.util.concurrent.atomic.AtomicInteger entryAttributesRead = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final class Node {
         FileId id;
@@ -397,6 +399,9 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
                 break;
             }
             Node n = nodes.get(e.getValue()[0]);
+            if (withAttributes) {
+                entryAttributesRead.incrementAndGet();
+            }
             out.add(new DirectoryPage.Entry(e.getKey(), e.getValue()[1], n.id, withAttributes ? stat(n) : null));
         }
         return new DirectoryPage(out, eof);

@@ -3,6 +3,7 @@ package io.strata.nfs.v4;
 import static io.strata.nfs.v4.Client4.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.strata.nfs.handle.FileHandles;
@@ -232,6 +233,44 @@ class Nfs4CompoundTest {
             assertTrue(page < 40, "maxcount limits a page");
         }
         assertEquals(40, seen.size());
+    }
+
+    /** A READDIR reads the attributes of the entries that fit its maxcount, not of every entry it might have sent. */
+    @Test
+    void readdirReadsTheAttributesOfWhatFitsOnly() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            assertEquals(OK, client.compound(op(PUTROOTFH), openCreate("entry-" + i, "o")).status);
+        }
+        fs.entryAttributesRead.set(0);
+        Results r = client.compound(op(PUTROOTFH), op(READDIR, out -> {
+            out.xdrEncodeLong(0);
+            out.xdrEncodeLong(0);
+            out.xdrEncodeInt(4096);
+            out.xdrEncodeInt(4096);
+            // What the Linux client asks for in a listing: entries of about 200 bytes.
+            bitmap(Fattr.TYPE, Fattr.CHANGE, Fattr.SIZE, Fattr.FSID, Fattr.FILEHANDLE, Fattr.FILEID, Fattr.MODE,
+                    Fattr.NUMLINKS, Fattr.OWNER, Fattr.OWNER_GROUP, Fattr.SPACE_USED, Fattr.TIME_ACCESS,
+                    Fattr.TIME_METADATA, Fattr.TIME_MODIFY, Fattr.MOUNTED_ON_FILEID).write(out);
+        }));
+        r.next(PUTROOTFH);
+        assertEquals(OK, r.next(READDIR));
+        r.in().xdrDecodeLong();
+        List<String> names = new ArrayList<>();
+        while (r.in().xdrDecodeBoolean()) {
+            r.in().xdrDecodeLong();
+            names.add(new String(r.in().xdrDecodeDynamicOpaque(), StandardCharsets.UTF_8));
+            for (int words = r.in().xdrDecodeInt(); words > 0; words--) {
+                r.in().xdrDecodeInt();
+            }
+            r.in().xdrDecodeDynamicOpaque();
+        }
+        assertFalse(r.in().xdrDecodeBoolean(), "300 entries do not fit in 4 KiB");
+        assertTrue(names.size() > 10 && names.size() < 40, names.size() + " entries in 4 KiB");
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals("entry-" + i, names.get(i));
+        }
+        assertTrue(fs.entryAttributesRead.get() <= names.size() + 2,
+                fs.entryAttributesRead.get() + " entries read for " + names.size() + " sent");
     }
 
     /** fallocate(2) over NFSv4.2: ALLOCATE grows the file, DEALLOCATE punches a hole, both within the size limit. */

@@ -28,6 +28,8 @@ public final class Readdir extends Operation<Readdir.Args> {
     /** The cookie verifier, the end-of-list marker and eof. */
     private static final int FIXED_BYTES = 8 + 4 + 4;
     private static final int MAX_ENTRIES = 1024;
+    /** Entries read before their size is known. */
+    private static final int FIRST_READ = 8;
 
     public record Args(long cookie, long verifier, int dirCount, int maxCount, int[] attrs) {
     }
@@ -48,8 +50,6 @@ public final class Readdir extends Operation<Readdir.Args> {
             throw new Nfs4Exception(Nfs4Status.BAD_COOKIE, "cookies 1 and 2 are reserved");
         }
         int budget = (int) Math.min(Integer.toUnsignedLong(a.maxCount()), 1 << 20) - FIXED_BYTES;
-        int wanted = Math.max(1, Math.min(MAX_ENTRIES, budget / 64));
-        DirectoryPage page = state.ctx().fs().readdir(dir, a.cookie(), wanted, true);
         FsStats[] fsStats = new FsStats[1];
         Fattr.FsStatsSource once = () -> {
             if (fsStats[0] == null) {
@@ -61,25 +61,33 @@ public final class Readdir extends Operation<Readdir.Args> {
         int bitmapBytes = Xdr4.bitmapBytes(reported);
         List<Entry> entries = new ArrayList<>();
         int used = 0;
-        boolean complete = true;
-        for (DirectoryPage.Entry e : page.entries()) {
-            if (e.stat() == null) {
-                continue; // removed between listing and reading its attributes
+        long cookie = a.cookie();
+        boolean full = false;
+        boolean eof = false;
+        while (!full && !eof && entries.size() < MAX_ENTRIES) {
+            DirectoryPage page = state.ctx().fs().readdir(dir, cookie, wanted(entries.size(), used, budget), true);
+            for (DirectoryPage.Entry e : page.entries()) {
+                if (e.stat() == null) {
+                    cookie = e.cookie();
+                    continue; // removed between listing and reading its attributes
+                }
+                byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
+                byte[] values = Fattr.values(a.attrs(), e.stat(), () -> state.ctx().handles().encode(e.id()), once);
+                int size = 4 + 8 + 4 + pad(name.length) + bitmapBytes + 4 + pad(values.length);
+                if (used + size > budget) {
+                    full = true;
+                    break;
+                }
+                used += size;
+                cookie = e.cookie();
+                entries.add(new Entry(e.cookie(), name, values));
             }
-            byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
-            byte[] values = Fattr.values(a.attrs(), e.stat(), () -> state.ctx().handles().encode(e.id()), once);
-            int size = 4 + 8 + 4 + pad(name.length) + bitmapBytes + 4 + pad(values.length);
-            if (used + size > budget) {
-                complete = false;
-                break;
-            }
-            used += size;
-            entries.add(new Entry(e.cookie(), name, values));
+            eof = !full && page.eof();
         }
-        if (entries.isEmpty() && !complete) {
+        if (entries.isEmpty() && full) {
             throw new Nfs4Exception(Nfs4Status.TOOSMALL, "maxcount " + a.maxCount() + " holds no entry");
         }
-        boolean eof = complete && page.eof();
+        boolean end = eof;
         return out -> {
             out.xdrEncodeLong(0); // cookie verifier
             for (Entry e : entries) {
@@ -90,8 +98,22 @@ public final class Readdir extends Operation<Readdir.Args> {
                 out.xdrEncodeDynamicOpaque(e.values());
             }
             out.xdrEncodeBoolean(false);
-            out.xdrEncodeBoolean(eof);
+            out.xdrEncodeBoolean(end);
         };
+    }
+
+    /**
+     * Entries to read next: a few first, then as many as the rest of the budget holds at the size the entries so far
+     * took. Every entry read costs its attributes, and a client's maxcount holds a few hundred entries, far fewer
+     * than a guess of the smallest entry size would read.
+     */
+    private static int wanted(int listed, int used, int budget) {
+        int room = MAX_ENTRIES - listed;
+        if (listed == 0) {
+            return Math.min(FIRST_READ, room);
+        }
+        int average = Math.max(1, used / listed);
+        return Math.max(1, Math.min(room, (budget - used) / average + 1));
     }
 
     private record Entry(long cookie, byte[] name, byte[] values) {
