@@ -10,6 +10,9 @@ import io.strata.nfs.v4.Nfs4Program;
 import io.strata.nfs.v4.ServerState;
 import io.strata.nfs.vfs.VirtualFileSystem;
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dcache.oncrpc4j.portmap.OncRpcEmbeddedPortmap;
 import org.dcache.oncrpc4j.rpc.OncRpcProgram;
 import org.dcache.oncrpc4j.rpc.OncRpcSvc;
@@ -19,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NFSv3, NFSv4.1/4.2 and MOUNT v3 on one TCP port, over any {@link VirtualFileSystem}. Procedures run on a worker pool because
- * file-system calls block (metadata transactions, disk I/O). Clients may connect from any source port.
+ * NFSv3, NFSv4.1/4.2 and MOUNT v3 on one TCP port, over any {@link VirtualFileSystem}. Procedures that may block
+ * (metadata transactions, disk I/O) run on a worker pool; quick ones in the thread that read them
+ * ({@link QuickOrPooled}). Clients may connect from any source port.
  */
 public final class NfsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NfsServer.class);
@@ -31,6 +35,7 @@ public final class NfsServer implements AutoCloseable {
     private final NfsMetrics metrics;
     private OncRpcSvc svc;
     private OncRpcEmbeddedPortmap portmap;
+    private ExecutorService workers;
 
     /** A server that records no metrics (a registry with nowhere to publish). */
     public NfsServer(VirtualFileSystem fs, NfsSettings settings) {
@@ -47,19 +52,27 @@ public final class NfsServer implements AutoCloseable {
     public void start() throws IOException {
         FileHandles handles = new FileHandles(settings.handleKey());
         CallerMapper callers = new CallerMapper(settings.rootSquash(), settings.anonUid(), settings.anonGid());
+        AtomicInteger numbers = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "strata-nfs-worker-" + numbers.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        // Calls are read on the selector threads; quick ones run there, the others on the workers (QuickOrPooled;
+        // NFSv4 decides per compound, after decoding it).
         OncRpcSvcBuilder builder = new OncRpcSvcBuilder()
                 .withTCP()
                 .withBindAddress(settings.bind())
                 .withPort(settings.port())
-                .withWorkerThreadIoStrategy()
-                .withWorkerThreadPoolSize(WORKERS)
+                .withSameThreadIoStrategy()
                 .withServiceName("strata-nfs")
                 .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, Nfs3Program.VERSION),
-                        new Nfs3Program(fs, handles, callers, metrics))
+                        new QuickOrPooled(new Nfs3Program(fs, handles, callers, metrics), Nfs3Program::isQuick,
+                                workers))
                 .withRpcService(new OncRpcProgram(MountProgram.PROGRAM, MountProgram.VERSION),
-                        new MountProgram(fs, handles, metrics))
+                        new QuickOrPooled(new MountProgram(fs, handles, metrics), p -> false, workers))
                 .withRpcService(new OncRpcProgram(Nfs4Program.PROGRAM, Nfs4Program.VERSION),
-                        new Nfs4Program(fs, handles, callers, metrics, ServerState.fresh()))
+                        new Nfs4Program(fs, handles, callers, metrics, ServerState.fresh(), workers))
                 // oncrpc4j answers an unregistered version with PROG_UNAVAIL; RFC 5531 wants PROG_MISMATCH with
                 // the versions served, which is what makes a client pick one of them.
                 .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, 2), Mismatch.NFS)
@@ -116,6 +129,10 @@ public final class NfsServer implements AutoCloseable {
         if (portmap != null) {
             portmap.shutdown();
             portmap = null;
+        }
+        if (workers != null) {
+            workers.shutdown();
+            workers = null;
         }
     }
 }

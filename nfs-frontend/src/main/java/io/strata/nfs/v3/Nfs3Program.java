@@ -138,6 +138,17 @@ public final class Nfs3Program implements RpcDispatchable {
         };
     }
 
+    /**
+     * Whether a procedure only reads attributes or names, so that it answers at once and may run in the thread that
+     * read it (see {@code QuickOrPooled}): NULL, GETATTR, LOOKUP, ACCESS, READLINK, FSSTAT, FSINFO, PATHCONF.
+     */
+    public static boolean isQuick(int procedure) {
+        return switch (procedure) {
+            case 0, 1, 3, 4, 5, 18, 19, 20 -> true;
+            default -> false;
+        };
+    }
+
     public Procedure<?> procedure(int number) {
         return procedures.get(number);
     }

@@ -20,6 +20,16 @@ public record Compound(byte[] tag, int minorVersion, List<Decoded<?>> ops, Stop 
     public record Stop(int opcode, Nfs4Status status) {
     }
 
+    /** Whether every operation is {@linkplain Operation#quick() quick}. */
+    public boolean quick() {
+        for (Decoded<?> op : ops) {
+            if (!op.operation().quick()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How many results the compound can have. */
     public int size() {
         return ops.size() + (stop == null ? 0 : 1);

@@ -14,6 +14,7 @@ import io.strata.nfs.xdr.XdrWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.dcache.oncrpc4j.rpc.OncRpcException;
 import org.dcache.oncrpc4j.rpc.RpcCall;
 import org.dcache.oncrpc4j.rpc.RpcDispatchable;
@@ -42,18 +43,25 @@ public final class Nfs4Program implements RpcDispatchable {
     private final CallerMapper callers;
     private final NfsMetrics metrics;
     private final ServerState server;
+    private final Executor mayBlock;
 
+    /** A program that runs every compound in the calling thread and records no metrics (for tests). */
     public Nfs4Program(VirtualFileSystem fs, FileHandles handles, CallerMapper callers) {
-        this(fs, handles, callers, new NfsMetrics(new CompositeMeterRegistry()), ServerState.fresh());
+        this(fs, handles, callers, new NfsMetrics(new CompositeMeterRegistry()), ServerState.fresh(), Runnable::run);
     }
 
+    /**
+     * @param mayBlock where a compound runs unless all its operations are quick: those run in the thread that read
+     *                 the call (the reasons are {@code QuickOrPooled}'s)
+     */
     public Nfs4Program(VirtualFileSystem fs, FileHandles handles, CallerMapper callers, NfsMetrics metrics,
-                       ServerState server) {
+                       ServerState server, Executor mayBlock) {
         this.fs = fs;
         this.handles = handles;
         this.callers = callers;
         this.metrics = metrics;
         this.server = server;
+        this.mayBlock = mayBlock;
     }
 
     @Override
@@ -70,9 +78,23 @@ public final class Nfs4Program implements RpcDispatchable {
                     return;
                 }
                 NfsContext ctx = new NfsContext(fs, handles, callers.of(call.getCredential()));
-                call.reply(new Reply(run(args.value, ctx)));
+                Compound compound = args.value;
+                if (compound.quick()) {
+                    call.reply(new Reply(run(compound, ctx)));
+                } else {
+                    mayBlock.execute(() -> runPooled(call, compound, ctx));
+                }
             }
             default -> call.failProcedureUnavailable();
+        }
+    }
+
+    private void runPooled(RpcCall call, Compound compound, NfsContext ctx) {
+        try {
+            call.reply(new Reply(run(compound, ctx)));
+        } catch (RuntimeException e) {
+            LOG.error("COMPOUND failed outside its operations", e);
+            call.failRpcSystem();
         }
     }
 

@@ -16,6 +16,14 @@ public abstract class Operation<A> {
     /** Does the work; returns the body of the NFS4_OK result. */
     public abstract XdrWriter run(A args, CompoundState state) throws NfsException, Nfs4Exception;
 
+    /**
+     * Whether the operation only reads attributes, names or this server's in-memory state, so that a compound of
+     * such operations answers at once and may run in the thread that read it (see {@link Nfs4Program}).
+     */
+    public boolean quick() {
+        return false;
+    }
+
     /** The body of a failed result: nothing, except for the few results that carry something even then. */
     public XdrWriter failed(A args, Nfs4Status status) {
         return XdrWriter.NOTHING;

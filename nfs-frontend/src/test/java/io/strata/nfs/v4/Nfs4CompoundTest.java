@@ -426,7 +426,7 @@ class Nfs4CompoundTest {
     void eachOperationIsTimedWithItsStatus() throws Exception {
         var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         Nfs4Program timed = new Nfs4Program(fs, handles, new CallerMapper(false, 65534, 65534),
-                new io.strata.nfs.metrics.NfsMetrics(registry), ServerState.fresh());
+                new io.strata.nfs.metrics.NfsMetrics(registry), ServerState.fresh(), Runnable::run);
         Client4 c = new Client4(timed, new NfsContext(fs, handles, ROOT));
         c.establish();
         c.compound(op(PUTROOTFH), name(LOOKUP, "missing"));

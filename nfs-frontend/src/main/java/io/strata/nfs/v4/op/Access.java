@@ -18,6 +18,11 @@ public final class Access extends Operation<Integer> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(Integer asked, CompoundState state) throws NfsException, Nfs4Exception {
         Stat s = state.ctx().fs().getattr(state.current());
         int supported = asked & (state.minorVersion() >= 2 ? AccessRights.WITH_XATTRS : AccessRights.CLASSIC);

@@ -18,6 +18,11 @@ public final class Close extends Operation<StateId> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(StateId id, CompoundState state) throws Nfs4Exception {
         state.current(); // CLOSE needs a current file handle, though the stateid says which open
         state.server().opens().close(state.resolve(id));

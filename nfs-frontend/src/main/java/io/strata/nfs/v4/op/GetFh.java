@@ -14,6 +14,11 @@ public final class GetFh extends Operation<Void> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(Void none, CompoundState state) throws Nfs4Exception {
         byte[] handle = state.ctx().handles().encode(state.current());
         return out -> out.xdrEncodeDynamicOpaque(handle);

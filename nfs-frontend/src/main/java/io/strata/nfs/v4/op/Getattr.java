@@ -20,6 +20,11 @@ public final class Getattr extends Operation<int[]> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(int[] requested, CompoundState state) throws NfsException, Nfs4Exception {
         FileId id = state.current();
         Stat s = state.ctx().fs().getattr(id);

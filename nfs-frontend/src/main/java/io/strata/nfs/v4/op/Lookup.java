@@ -23,6 +23,11 @@ public final class Lookup extends Operation<byte[]> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(byte[] name, CompoundState state) throws NfsException, Nfs4Exception {
         FileId dir = state.current();
         Stat dirStat = state.ctx().fs().getattr(dir);

@@ -19,6 +19,11 @@ public final class Lookupp extends Operation<Void> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(Void none, CompoundState state) throws NfsException, Nfs4Exception {
         FileId dir = state.current();
         Stat dirStat = state.ctx().fs().getattr(dir);

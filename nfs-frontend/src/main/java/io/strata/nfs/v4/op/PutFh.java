@@ -16,6 +16,11 @@ public final class PutFh extends Operation<byte[]> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(byte[] handle, CompoundState state) throws NfsException {
         state.current(state.ctx().file(handle));
         return XdrWriter.NOTHING;

@@ -14,6 +14,11 @@ public final class PutRootFh extends Operation<Void> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(Void none, CompoundState state) throws NfsException {
         state.current(state.ctx().fs().resolveExport("/"));
         return XdrWriter.NOTHING;

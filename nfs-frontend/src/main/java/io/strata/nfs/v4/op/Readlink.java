@@ -16,6 +16,11 @@ public final class Readlink extends Operation<Void> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(Void none, CompoundState state) throws NfsException, Nfs4Exception {
         byte[] target = state.ctx().fs().readlink(state.current()).getBytes(StandardCharsets.UTF_8);
         return out -> out.xdrEncodeDynamicOpaque(target);

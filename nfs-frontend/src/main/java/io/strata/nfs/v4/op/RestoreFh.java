@@ -14,6 +14,11 @@ public final class RestoreFh extends Operation<Void> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(Void none, CompoundState state) throws Nfs4Exception {
         state.restore();
         return XdrWriter.NOTHING;

@@ -14,6 +14,11 @@ public final class SaveFh extends Operation<Void> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(Void none, CompoundState state) throws Nfs4Exception {
         state.save();
         return XdrWriter.NOTHING;

@@ -30,6 +30,11 @@ public final class SecinfoNoName extends Operation<Void> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(Void none, CompoundState state) {
         state.current(null);
         return out -> {

@@ -27,6 +27,11 @@ public final class Sequence extends Operation<Sequence.Args> {
     }
 
     @Override
+    public boolean quick() {
+        return true;
+    }
+
+    @Override
     public XdrWriter run(Args a, CompoundState state) throws Nfs4Exception {
         Session session = state.server().clients().session(a.sessionId());
         Slot slot = session.slot(a.slot());
