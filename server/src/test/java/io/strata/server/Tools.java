@@ -56,6 +56,13 @@ final class Tools {
                 "sudo apt-get install -y --no-install-recommends stress-ng");
     }
 
+    /** Debian's dbench and its NetBench trace, which the VM's guest runs from the host's /usr. */
+    static void requireDbench() {
+        require(Files.isExecutable(Path.of("/usr/bin/dbench"))
+                        && Files.isReadable(Path.of("/usr/share/dbench/client.txt")), "dbench (Debian's dbench)",
+                "sudo apt-get install -y --no-install-recommends dbench");
+    }
+
     static void requireS3cmdAndRclone() {
         require(Files.isExecutable(Path.of("/usr/bin/s3cmd")) && Files.isExecutable(Path.of("/usr/bin/rclone")),
                 "s3cmd and rclone (Debian's s3cmd, rclone)",
