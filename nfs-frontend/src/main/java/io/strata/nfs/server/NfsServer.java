@@ -12,6 +12,7 @@ import io.strata.nfs.vfs.VirtualFileSystem;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dcache.oncrpc4j.portmap.OncRpcEmbeddedPortmap;
 import org.dcache.oncrpc4j.rpc.OncRpcProgram;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class NfsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NfsServer.class);
     private static final int WORKERS = 32;
+    private static final int SHUTDOWN_WAIT_SECONDS = 10;
 
     private final VirtualFileSystem fs;
     private final NfsSettings settings;
@@ -131,7 +133,15 @@ public final class NfsServer implements AutoCloseable {
             portmap = null;
         }
         if (workers != null) {
+            // Calls already running finish before the caller closes the file system under them.
             workers.shutdown();
+            try {
+                if (!workers.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("NFS calls still running {} s after the server stopped", SHUTDOWN_WAIT_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             workers = null;
         }
     }
