@@ -63,6 +63,12 @@ final class Tools {
                 "sudo apt-get install -y --no-install-recommends dbench");
     }
 
+    /** Debian's fio, which the VM's guest runs from the host's /usr (the kernel-client tool installs it too). */
+    static void requireFio() {
+        require(Files.isExecutable(Path.of("/usr/bin/fio")), "fio (Debian's fio)",
+                "sudo apt-get install -y --no-install-recommends fio");
+    }
+
     static void requireS3cmdAndRclone() {
         require(Files.isExecutable(Path.of("/usr/bin/s3cmd")) && Files.isExecutable(Path.of("/usr/bin/rclone")),
                 "s3cmd and rclone (Debian's s3cmd, rclone)",
