@@ -29,9 +29,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -66,21 +66,15 @@ class CrashIT {
     @TempDir
     Path tmp;
 
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void noServerLeftBehind() {
-        for (Process p : started) {
-            p.destroyForcibly();
-        }
-    }
+    @RegisterExtension
+    final CrashableServers servers = new CrashableServers(USER, SECRET, List.of());
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void acknowledgedWritesSurviveKill9AndNothingTornOrLeakedIsLeft() throws Exception {
         Path data = tmp.resolve("data");
         int[] ports = TestServers.freePorts(3);
-        ServerProcess first = start(data, ports);
+        ServerProcess first = servers.start(data, ports, tmp);
         try (S3Client s3 = client(first.port())) {
             s3.createBucket(b -> b.bucket(BUCKET));
         }
@@ -133,7 +127,7 @@ class CrashIT {
         assertTrue(ackedMultipart >= 1, "no multipart upload completed before the kill: " + counts);
         assertTrue(unacked.contains(load.trapKey), "the paused PUT was never acknowledged: " + counts);
 
-        ServerProcess second = start(data, ports);
+        ServerProcess second = servers.start(data, ports, tmp);
         int stopped;
         try (S3Client s3 = client(second.port())) {
             // The paused PUT was mid-body when killed: its data file, recorded before its first byte, is found and
@@ -380,7 +374,7 @@ class CrashIT {
         }).collect(Collectors.joining("\n"));
     }
 
-    // ---- the packaged server, started the way PackagedServerIT starts it ----
+    // ---- a client for the packaged server ----
 
     private S3Client client(int port) {
         return S3Client.builder()
@@ -392,11 +386,5 @@ class CrashIT {
                 // A retry could hide a failure before the kill, and only delays the writers after it.
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
-    }
-
-    private ServerProcess start(Path data, int[] ports) throws Exception {
-        ServerProcess p = PackagedServers.start(data, ports, USER, SECRET, tmp, List.of());
-        started.add(p.process());
-        return p;
     }
 }

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -53,12 +52,9 @@ class FioVerifyKernelIT {
 
     @TempDir
     static Path tmp;
-    private final List<Process> started = new ArrayList<>();
 
-    @AfterEach
-    void cleanUp() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final CrashableServers servers = new CrashableServers(USER, SECRET, List.of());
 
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -77,7 +73,7 @@ class FioVerifyKernelIT {
         Tools.requireFio();
         Path data = tmp.resolve("data-" + vers);
         int[] ports = TestServers.freePorts(4);
-        ServerProcess first = start(data, ports);
+        ServerProcess first = servers.start(data, ports, tmp);
         try (S3Client s3 = TestServers.s3Client(ports[0], USER, SECRET)) {
             s3.createBucket(b -> b.bucket("fio"));
         }
@@ -88,7 +84,7 @@ class FioVerifyKernelIT {
 
         first.process().destroyForcibly(); // SIGKILL: no shutdown hook, no checkpoint
         first.process().waitFor();
-        ServerProcess second = start(data, ports);
+        ServerProcess second = servers.start(data, ports, tmp);
         KernelClient.Result checked = KernelClient.run(vers, ports[3], ports[3], "/fio", "", 900,
                 JOBS.formatted("--verify_only", files), line -> { });
         assertEquals(sums, assertCleanRun(checked, "checking after kill -9 and restart over NFSv" + vers),
@@ -124,11 +120,5 @@ class FioVerifyKernelIT {
         assertEquals(FILES, List.copyOf(sums.keySet()), what + ": " + r.describe());
         sums.values().forEach(v -> assertTrue(v.endsWith(" " + FILE_SIZE), what + ": sizes " + sums));
         return sums;
-    }
-
-    private ServerProcess start(Path data, int[] ports) throws Exception {
-        ServerProcess p = PackagedServers.start(data, ports, USER, SECRET, tmp, List.of());
-        started.add(p.process());
-        return p;
     }
 }

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -26,19 +25,16 @@ class NfsCrashIT {
 
     @TempDir
     static Path tmp;
-    private final List<Process> started = new ArrayList<>();
 
-    @AfterEach
-    void cleanUp() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final CrashableServers servers = new CrashableServers(USER, SECRET, List.of());
 
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void everyCommittedFileSurvivesKill9() throws Exception {
         Path data = tmp.resolve("data");
         int[] ports = TestServers.freePorts(4);
-        ServerProcess first = start(data, ports);
+        ServerProcess first = servers.start(data, ports, tmp);
         try (S3Client s3 = TestServers.s3Client(ports[0], USER, SECRET)) {
             s3.createBucket(b -> b.bucket("crash"));
         }
@@ -60,7 +56,7 @@ class NfsCrashIT {
         assertTrue(committed.size() >= KILL_AFTER, r.describe());
         assertTrue(committed.size() < 400, "the writer should have failed once the server died\n" + r.describe());
 
-        ServerProcess second = start(data, ports);
+        ServerProcess second = servers.start(data, ports, tmp);
         try (S3Client s3 = TestServers.s3Client(ports[0], USER, SECRET)) {
             for (Map.Entry<String, String> e : committed.entrySet()) {
                 byte[] got = s3.getObjectAsBytes(b -> b.bucket("crash").key(e.getKey())).asByteArray();
@@ -69,11 +65,5 @@ class NfsCrashIT {
             }
         }
         assertEquals(143, second.stop());
-    }
-
-    private ServerProcess start(Path data, int[] ports) throws Exception {
-        ServerProcess p = PackagedServers.start(data, ports, USER, SECRET, tmp, List.of());
-        started.add(p.process());
-        return p;
     }
 }

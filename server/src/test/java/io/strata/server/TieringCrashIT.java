@@ -1,16 +1,15 @@
 package io.strata.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +36,11 @@ class TieringCrashIT {
 
     @TempDir
     static Path tmp;
-    private final List<Process> started = new ArrayList<>();
 
-    @AfterEach
-    void cleanUp() {
-        started.forEach(Process::destroyForcibly);
-    }
+    /** Throttled so that the kill lands mid-copy; a short interval so the restarted mover resumes quickly. */
+    @RegisterExtension
+    final CrashableServers servers = new CrashableServers(USER, SECRET,
+            List.of("--mover-bandwidth", "24MiB", "--mover-interval", "2s"));
 
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -50,7 +48,7 @@ class TieringCrashIT {
         Path data = tmp.resolve("data");
         Path nas = Files.createDirectories(tmp.resolve("nas"));
         int[] ports = TestServers.freePorts(5);
-        ServerProcess first = start(data, ports);
+        ServerProcess first = servers.start(data, ports, tmp);
         AdminHttp admin = new AdminHttp(ports[4], USER, SECRET);
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (S3Client s3 = TestServers.s3Client(ports[0], USER, SECRET)) {
@@ -74,7 +72,7 @@ class TieringCrashIT {
         first.process().destroyForcibly(); // SIGKILL mid-copy: no shutdown hook runs
         first.process().waitFor();
 
-        ServerProcess second = start(data, ports);
+        ServerProcess second = servers.start(data, ports, tmp);
         try (S3Client s3 = TestServers.s3Client(ports[0], USER, SECRET)) {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 assertArrayEquals(f.getValue(), s3.getObjectAsBytes(b -> b.bucket("crash").key(f.getKey()))
@@ -135,13 +133,5 @@ class TieringCrashIT {
             Thread.sleep(250);
         } while (System.nanoTime() < deadline);
         assertEquals(expected, count, "data files left in " + volumeDir);
-    }
-
-    private ServerProcess start(Path data, int[] ports) throws Exception {
-        // Throttled so that the kill lands mid-copy; a short interval so the restarted mover resumes quickly.
-        ServerProcess p = PackagedServers.start(data, ports, USER, SECRET, tmp,
-                List.of("--mover-bandwidth", "24MiB", "--mover-interval", "2s"));
-        started.add(p.process());
-        return p;
     }
 }
