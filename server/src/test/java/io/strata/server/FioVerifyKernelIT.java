@@ -31,12 +31,13 @@ class FioVerifyKernelIT {
     private static final long FILE_SIZE = 16L << 20;
 
     /**
-     * The three jobs; {@code %s} is where the write run and the check after the restart differ. A fixed seed makes
-     * {@code --verify_only} walk the very offsets and block sizes the writing run used. No state file: a state file
-     * matters only for a run cut short, and it would land on the mount.
+     * The three jobs: {@code %1$s} is where the write run and the check after the restart differ, {@code %2$s} the
+     * files to sum, {@code %3$d} each file's size ({@link #FILE_SIZE}, which the sums are checked against). A fixed
+     * seed makes {@code --verify_only} walk the very offsets and block sizes the writing run used. No state file: a
+     * state file matters only for a run cut short, and it would land on the mount.
      */
     private static final String JOBS = """
-            J="--directory=/mnt --ioengine=psync --size=16m --verify=crc32c --verify_fatal=1 --randseed=4242 \\
+            J="--directory=/mnt --ioengine=psync --size=%3$d --verify=crc32c --verify_fatal=1 --randseed=4242 \\
                --verify_state_save=0 --verify_state_load=0"
             run() { name=$1; shift
               fio --name=$name $J "$@" > /tmp/$name.out 2>&1
@@ -79,14 +80,14 @@ class FioVerifyKernelIT {
         }
         String files = String.join(" ", FILES);
         KernelClient.Result written = KernelClient.run(vers, ports[3], ports[3], "/fio", "", 900,
-                JOBS.formatted("--do_verify=1", files), line -> { });
+                JOBS.formatted("--do_verify=1", files, FILE_SIZE), line -> { });
         Map<String, String> sums = assertCleanRun(written, "writing and reading back over NFSv" + vers);
 
         first.process().destroyForcibly(); // SIGKILL: no shutdown hook, no checkpoint
         first.process().waitFor();
         ServerProcess second = servers.start(data, ports, tmp);
         KernelClient.Result checked = KernelClient.run(vers, ports[3], ports[3], "/fio", "", 900,
-                JOBS.formatted("--verify_only", files), line -> { });
+                JOBS.formatted("--verify_only", files, FILE_SIZE), line -> { });
         assertEquals(sums, assertCleanRun(checked, "checking after kill -9 and restart over NFSv" + vers),
                 "the files read the same after the restart");
 
