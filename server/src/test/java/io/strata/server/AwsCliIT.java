@@ -21,9 +21,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,10 +37,12 @@ class AwsCliIT {
     private static final Pattern BUCKET_LINE = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d (.+)$");
     private static final int MIB = 1 << 20;
 
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer();
+
     @TempDir
     static Path tmp;
 
-    private static StrataServer server;
     private static String endpoint;
     private static Map<String, String> env;
 
@@ -48,16 +50,8 @@ class AwsCliIT {
     static void start() throws Exception {
         Tools.requireAwsCli();
         Tools.requireCurl();
-        server = TestServers.start(tmp.resolve("data"));
-        endpoint = "http://127.0.0.1:" + server.s3Port();
+        endpoint = "http://127.0.0.1:" + strata.s3Port();
         env = cliEnv(TestServers.USER, TestServers.SECRET, "");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
@@ -216,10 +210,10 @@ class AwsCliIT {
         // The default virtual-host domain is localhost: <bucket>.localhost, which curl resolves to loopback itself.
         Map<String, String> vhostEnv = cliEnv(TestServers.USER, TestServers.SECRET,
                 "[default]\ns3 =\n    addressing_style = virtual\n");
-        String localhost = "http://localhost:" + server.s3Port();
+        String localhost = "http://localhost:" + strata.s3Port();
         String url = run(vhostEnv, List.of(Tools.AWS, "--endpoint-url", localhost, "s3", "presign",
                 "s3://cli-vhost/v.txt")).ok().out().trim();
-        assertTrue(url.startsWith("http://cli-vhost.localhost:" + server.s3Port() + "/v.txt?"), url);
+        assertTrue(url.startsWith("http://cli-vhost.localhost:" + strata.s3Port() + "/v.txt?"), url);
         assertEquals("addressed by host name", curl("-sf", url).ok().out());
 
         aws("s3", "rm", "s3://cli-vhost/v.txt").ok();

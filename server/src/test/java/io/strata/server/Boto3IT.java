@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,29 +18,22 @@ import org.junit.jupiter.api.io.TempDir;
  * asserts inside Python and exits non-zero listing every mismatch; its whole output is shown on failure.
  */
 class Boto3IT {
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer();
+
     @TempDir
     static Path tmp;
-
-    private static StrataServer server;
 
     @BeforeAll
     static void start() throws Exception {
         Tools.requireBoto3();
-        server = TestServers.start(tmp.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void boto3ChecksPass() throws Exception {
         Path script = Path.of(Boto3IT.class.getResource("/cli/boto3_checks.py").toURI());
         Path work = Files.createDirectories(tmp.resolve("work"));
-        Proc.Result r = Proc.run(List.of(Tools.PYTHON, script.toString(), "http://127.0.0.1:" + server.s3Port(),
+        Proc.Result r = Proc.run(List.of(Tools.PYTHON, script.toString(), "http://127.0.0.1:" + strata.s3Port(),
                 TestServers.USER, TestServers.SECRET, work.toString()),
                 Map.of("PATH", "/usr/bin:/bin", "HOME", work.toString(), "LANG", "C.UTF-8",
                         "AWS_CONFIG_FILE", work.resolve("no-config").toString(),

@@ -3,13 +3,10 @@ package io.strata.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A third-party workload over a kernel mount: Debian's dbench replays its NetBench trace (a file server's mix of
@@ -19,24 +16,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * nfs-ganesha over a local file system); S3 then lists those directories, and only them.
  */
 class DbenchKernelIT {
-    @TempDir
-    static Path tmp;
-    static StrataServer server;
-    static S3Client s3;
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer();
 
     @BeforeAll
     static void start() throws Exception {
         Tools.linuxNfsClient();
         Tools.requireDbench();
-        server = TestServers.start(tmp.resolve("data"));
-        s3 = TestServers.s3Client(server.s3Port());
-        s3.createBucket(b -> b.bucket("dbench3"));
-        s3.createBucket(b -> b.bucket("dbench42"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        TestServers.closeAll(s3, server);
+        strata.s3().createBucket(b -> b.bucket("dbench3"));
+        strata.s3().createBucket(b -> b.bucket("dbench42"));
     }
 
     @Test
@@ -61,7 +49,7 @@ class DbenchKernelIT {
                 echo "files left $(find /mnt -type f | wc -l)"
                 echo "directories left $(find /mnt -mindepth 1 -type d | wc -l)"
                 """;
-        KernelClient.Result r = KernelClient.run(vers, server.nfsPort(), server.nfsPort(), "/" + bucket, "", 600,
+        KernelClient.Result r = KernelClient.run(vers, strata.nfsPort(), strata.nfsPort(), "/" + bucket, "", 600,
                 script, line -> { });
         assertEquals(0, r.exit(), r.describe());
         assertTrue(r.lines().contains("dbench exit 0"), "dbench ended well: " + r.describe());
@@ -70,7 +58,7 @@ class DbenchKernelIT {
         assertTrue(r.lines().stream().anyMatch(l -> l.startsWith("Throughput ")), "dbench ran: " + r.describe());
         assertTrue(r.lines().contains("files left 0"), "dbench removed every file it made: " + r.describe());
         String dirs = r.lines().stream().filter(l -> l.startsWith("directories left ")).findFirst().orElseThrow();
-        List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+        List<String> keys = strata.s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
                 .map(o -> o.key()).toList();
         assertTrue(keys.stream().allMatch(k -> k.endsWith("/")), "S3 lists directories only: " + keys);
         assertEquals(dirs, "directories left " + keys.size(), "S3 lists each directory the mount shows: " + keys);

@@ -11,14 +11,11 @@ import com.emc.ecs.nfsclient.nfs.io.NfsFileOutputStream;
 import com.emc.ecs.nfsclient.nfs.nfs3.Nfs3;
 import com.emc.ecs.nfsclient.rpc.CredentialUnix;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -26,28 +23,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * through the portmapper, so this also checks that Strata's embedded portmapper answers on port 111.
  */
 class JavaNfsClientIT {
-    @TempDir
-    static Path tmp;
-    static StrataServer server;
-    static S3Client s3;
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer("--nfs-portmap=true");
     static Nfs3 nfs;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServers.start(tmp.resolve("data"), List.of("--nfs-portmap=true"));
-        s3 = TestServers.s3Client(server.s3Port());
-        s3.createBucket(b -> b.bucket("javaclient"));
+        strata.s3().createBucket(b -> b.bucket("javaclient"));
         nfs = new Nfs3("127.0.0.1", "/javaclient", new CredentialUnix(0, 0, null), 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
@@ -60,23 +43,25 @@ class JavaNfsClientIT {
         try (NfsFileOutputStream out = new NfsFileOutputStream(file)) {
             out.write(body);
         }
-        assertArrayEquals(body, s3.getObjectAsBytes(b -> b.bucket("javaclient").key("reports/q1.bin")).asByteArray());
+        assertArrayEquals(body,
+                strata.s3().getObjectAsBytes(b -> b.bucket("javaclient").key("reports/q1.bin")).asByteArray());
 
         assertTrue(file.renameTo(new Nfs3File(nfs, "/reports/q1-final.bin")));
-        List<String> keys = s3.listObjectsV2(b -> b.bucket("javaclient").prefix("reports/")).contents().stream()
-                .map(S3Object::key).toList();
+        List<String> keys = strata.s3().listObjectsV2(b -> b.bucket("javaclient").prefix("reports/")).contents()
+                .stream().map(S3Object::key).toList();
         assertEquals(List.of("reports/", "reports/q1-final.bin"), keys, "a directory made over NFS lists as reports/");
 
         new Nfs3File(nfs, "/reports/q1-final.bin").delete();
         assertFalse(new Nfs3File(nfs, "/reports/q1-final.bin").exists());
-        assertEquals(List.of("reports/"), s3.listObjectsV2(b -> b.bucket("javaclient").prefix("reports/")).contents()
-                .stream().map(S3Object::key).toList());
+        assertEquals(List.of("reports/"),
+                strata.s3().listObjectsV2(b -> b.bucket("javaclient").prefix("reports/")).contents()
+                        .stream().map(S3Object::key).toList());
     }
 
     @Test
     void anObjectPutOverS3IsReadableAndListedOverNfs() throws Exception {
         byte[] body = TestData.random(300_000, 52);
-        s3.putObject(b -> b.bucket("javaclient").key("incoming/data.bin"), RequestBody.fromBytes(body));
+        strata.s3().putObject(b -> b.bucket("javaclient").key("incoming/data.bin"), RequestBody.fromBytes(body));
         Nfs3File file = new Nfs3File(nfs, "/incoming/data.bin");
         assertEquals(body.length, file.length());
         ByteArrayOutputStream got = new ByteArrayOutputStream();

@@ -1,25 +1,21 @@
 package io.strata.server;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -29,40 +25,23 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * what S3 returns, with what was written.
  */
 class KernelNfsIT {
-    @TempDir
-    static Path tmp;
-    static StrataServer server;
-    static S3Client s3;
-    static List<String> fixedPorts;
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer();
 
     @BeforeAll
     static void start() throws Exception {
         Tools.linuxNfsClient();
-        int[] ports = TestServers.freePorts(2);
-        // Fixed ports, so a restart comes back where the mounted client looks for it.
-        fixedPorts = List.of("--s3-port", Integer.toString(ports[0]), "--nfs-port", Integer.toString(ports[1]));
-        server = TestServers.start(tmp.resolve("data"), fixedPorts);
-        s3 = TestServers.s3Client(ports[0]);
-        s3.createBucket(b -> b.bucket("kern"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        strata.s3().createBucket(b -> b.bucket("kern"));
     }
 
     @Test
     void posixOperationsOverTheKernelClientShowThroughS3() throws Exception {
         byte[] big = TestData.random(3_000_000, 41);
-        s3.putObject(b -> b.bucket("kern").key("from-s3/hello.txt"), RequestBody.fromString("hello from s3\n"));
-        s3.putObject(b -> b.bucket("kern").key("from-s3/big.bin"), RequestBody.fromBytes(big));
+        strata.s3().putObject(b -> b.bucket("kern").key("from-s3/hello.txt"),
+                RequestBody.fromString("hello from s3\n"));
+        strata.s3().putObject(b -> b.bucket("kern").key("from-s3/big.bin"), RequestBody.fromBytes(big));
 
-        KernelClient.Result r = KernelClient.run(server.nfsPort(), "/kern", """
+        KernelClient.Result r = KernelClient.run(strata.nfsPort(), "/kern", """
                 set -euo pipefail
                 echo "hello $(cat from-s3/hello.txt)"
                 echo "s3md5 $(md5sum < from-s3/big.bin | cut -c1-32)"
@@ -107,11 +86,11 @@ class KernelNfsIT {
         assertEquals("1048576 005800", seen.get("sparse"));
 
         assertEquals("written over nfs\n", get("made.txt"));
-        HeadObjectResponse made = s3.headObject(b -> b.bucket("kern").key("made.txt"));
+        HeadObjectResponse made = strata.s3().headObject(b -> b.bucket("kern").key("made.txt"));
         assertEquals("\"" + TestData.md5("written over nfs\n".getBytes(StandardCharsets.UTF_8)) + "\"", made.eTag());
         assertEquals(Map.of("uid", "1234", "gid", "5678", "mode", Integer.toString(0100640)), made.metadata(),
                 "owner and mode set over NFS show to S3 as s3fs-style metadata");
-        HeadObjectResponse renamed = s3.headObject(b -> b.bucket("kern").key("dir2/blob-renamed.bin"));
+        HeadObjectResponse renamed = strata.s3().headObject(b -> b.bucket("kern").key("dir2/blob-renamed.bin"));
         assertEquals("\"" + seen.get("blobmd5") + "\"", renamed.eTag(), "a rename keeps the ETag");
         assertEquals(seen.get("blobmd5"), TestData.md5(bytes("dir2/blob-renamed.bin")));
         assertEquals("winner\n", get("victim.txt"));
@@ -127,7 +106,7 @@ class KernelNfsIT {
             assertEquals(seen.get("conc " + i), TestData.md5(bytes(key)), key);
         }
 
-        List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket("kern")).contents().stream()
+        List<String> keys = strata.s3().listObjectsV2Paginator(b -> b.bucket("kern")).contents().stream()
                 .map(S3Object::key).toList();
         assertFalse(keys.contains("made-link.txt"), keys.toString());
         assertFalse(keys.contains("made-sym"), "symlinks are not objects: " + keys);
@@ -141,7 +120,7 @@ class KernelNfsIT {
 
     @Test
     void aGibibyteFileWrittenWithDdReadsBackIdenticallyThroughBothProtocols() throws Exception {
-        KernelClient.Result r = KernelClient.run(server.nfsPort(), "/kern", """
+        KernelClient.Result r = KernelClient.run(strata.nfsPort(), "/kern", """
                 set -euo pipefail
                 dd if=/dev/urandom of=/tmp/src bs=1M count=64 status=none
                 for i in $(seq 16); do cat /tmp/src; done > gib.bin
@@ -156,7 +135,7 @@ class KernelNfsIT {
         assertEquals(Long.toString(1L << 30), seen.get("size"));
         assertEquals(seen.get("srcmd5"), seen.get("md5"), "read back over NFS after dropping the page cache");
         MessageDigest md = MessageDigest.getInstance("MD5");
-        try (InputStream in = s3.getObject(b -> b.bucket("kern").key("gib.bin"))) {
+        try (InputStream in = strata.s3().getObject(b -> b.bucket("kern").key("gib.bin"))) {
             byte[] buf = new byte[1 << 20];
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
@@ -167,7 +146,7 @@ class KernelNfsIT {
 
     @Test
     void aTenThousandEntryDirectoryListsCompletelyOverBothProtocols() throws Exception {
-        KernelClient.Result r = KernelClient.run(server.nfsPort(), "/kern", """
+        KernelClient.Result r = KernelClient.run(strata.nfsPort(), "/kern", """
                 set -euo pipefail
                 mkdir many; cd many
                 for i in $(seq 10000); do : > "f$i"; done
@@ -179,7 +158,7 @@ class KernelNfsIT {
         Map<String, String> seen = seen(r.lines());
         assertEquals("10000", seen.get("count"));
         assertEquals("10000", seen.get("unique"));
-        long listed = s3.listObjectsV2Paginator(b -> b.bucket("kern").prefix("many/")).contents().stream()
+        long listed = strata.s3().listObjectsV2Paginator(b -> b.bucket("kern").prefix("many/")).contents().stream()
                 .filter(o -> !o.key().equals("many/")).count();
         assertEquals(10000, listed);
     }
@@ -187,11 +166,10 @@ class KernelNfsIT {
     @Test
     void aMountedClientCarriesOnAcrossAServerRestartWithoutEstale() throws Exception {
         HostStepOnSignal restart = new HostStepOnSignal("phase1", () -> {
-            server.close();
-            server = TestServers.start(tmp.resolve("data"), fixedPorts);
-            s3.putObject(b -> b.bucket("kern").key("restart/restarted"), RequestBody.fromString("yes"));
+            strata.restart();
+            strata.s3().putObject(b -> b.bucket("kern").key("restart/restarted"), RequestBody.fromString("yes"));
         });
-        KernelClient.Result r = KernelClient.run(server.nfsPort(), "/kern", "lookupcache=none", 600, """
+        KernelClient.Result r = KernelClient.run(strata.nfsPort(), "/kern", "lookupcache=none", 600, """
                 set -euo pipefail
                 mkdir -p restart/inner; cd restart/inner
                 echo before > kept.txt
@@ -233,10 +211,10 @@ class KernelNfsIT {
     }
 
     static String get(String key) {
-        return s3.getObjectAsBytes(b -> b.bucket("kern").key(key)).asUtf8String();
+        return strata.s3().getObjectAsBytes(b -> b.bucket("kern").key(key)).asUtf8String();
     }
 
     static byte[] bytes(String key) {
-        return s3.getObjectAsBytes(b -> b.bucket("kern").key(key)).asByteArray();
+        return strata.s3().getObjectAsBytes(b -> b.bucket("kern").key(key)).asByteArray();
     }
 }

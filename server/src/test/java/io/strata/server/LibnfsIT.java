@@ -11,12 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
@@ -24,26 +23,20 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * client) against S3 through the AWS SDK. Every test writes with one protocol and checks with the other.
  */
 class LibnfsIT {
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer();
+
     @TempDir
     static Path tmp;
-    static StrataServer server;
-    static S3Client s3;
 
     @BeforeAll
     static void start() throws Exception {
         Tools.requireLibnfs();
-        server = TestServers.start(tmp.resolve("data"));
-        s3 = TestServers.s3Client(server.s3Port());
-        s3.createBucket(b -> b.bucket("both"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        TestServers.closeAll(server, s3);
+        strata.s3().createBucket(b -> b.bucket("both"));
     }
 
     String url(String path) {
-        return "nfs://127.0.0.1" + path + "?version=3&nfsport=" + server.nfsPort() + "&mountport=" + server.nfsPort();
+        return "nfs://127.0.0.1" + path + "?version=3&nfsport=" + strata.nfsPort() + "&mountport=" + strata.nfsPort();
     }
 
     Proc.Result nfs(String... command) throws Exception {
@@ -55,7 +48,7 @@ class LibnfsIT {
     @Test
     void anObjectPutOverS3ReadsOverNfsByteForByte() throws Exception {
         byte[] body = TestData.random(3_000_000, 31);
-        s3.putObject(b -> b.bucket("both").key("a/b/data.bin"), RequestBody.fromBytes(body));
+        strata.s3().putObject(b -> b.bucket("both").key("a/b/data.bin"), RequestBody.fromBytes(body));
         Path local = tmp.resolve("from-nfs.bin");
         nfs(Tools.NFS_CP, url("/both/a/b/data.bin"), local.toString());
         assertArrayEquals(body, Files.readAllBytes(local));
@@ -67,12 +60,12 @@ class LibnfsIT {
         Path local = tmp.resolve("to-nfs.bin");
         Files.write(local, body);
         // libnfs mounts the file's directory: it must exist (made here over S3, as an implicit directory).
-        s3.putObject(b -> b.bucket("both").key("uploaded/placeholder"), RequestBody.fromString(""));
+        strata.s3().putObject(b -> b.bucket("both").key("uploaded/placeholder"), RequestBody.fromString(""));
         nfs(Tools.NFS_CP, local.toString(), url("/both/uploaded/over-nfs.bin"));
 
-        byte[] got = s3.getObjectAsBytes(b -> b.bucket("both").key("uploaded/over-nfs.bin")).asByteArray();
+        byte[] got = strata.s3().getObjectAsBytes(b -> b.bucket("both").key("uploaded/over-nfs.bin")).asByteArray();
         assertArrayEquals(body, got);
-        HeadObjectResponse head = s3.headObject(b -> b.bucket("both").key("uploaded/over-nfs.bin"));
+        HeadObjectResponse head = strata.s3().headObject(b -> b.bucket("both").key("uploaded/over-nfs.bin"));
         assertEquals("\"" + TestData.md5(body) + "\"", head.eTag(), "written in order from offset 0: a real MD5");
         assertEquals(body.length, head.contentLength());
     }
@@ -80,20 +73,20 @@ class LibnfsIT {
     @Test
     void nfsCpRefusesToClobberAnExistingObjectAndLeavesItAlone() throws Exception {
         // nfs-cp creates its target GUARDED: an existing name is EXIST, as on any NFS server.
-        s3.putObject(b -> b.bucket("both").key("edit.txt"), RequestBody.fromString("old content"));
+        strata.s3().putObject(b -> b.bucket("both").key("edit.txt"), RequestBody.fromString("old content"));
         Path local = tmp.resolve("new.txt");
         Files.writeString(local, "new");
         Proc.Result r = Proc.run(List.of(Tools.NFS_CP, local.toString(), url("/both/edit.txt")),
                 Map.of("PATH", "/usr/bin:/bin"), null, Duration.ofSeconds(60));
         assertNotEquals(0, r.exit(), r.describe());
         assertTrue(r.err().contains("NFS3ERR_EXIST"), r.describe());
-        assertEquals("old content", s3.getObjectAsBytes(b -> b.bucket("both").key("edit.txt")).asUtf8String());
+        assertEquals("old content", strata.s3().getObjectAsBytes(b -> b.bucket("both").key("edit.txt")).asUtf8String());
     }
 
     @Test
     void nfsListsWhatS3PutAndCatsIt() throws Exception {
         for (String key : List.of("list/x.txt", "list/y.txt", "list/sub/z.txt")) {
-            s3.putObject(b -> b.bucket("both").key(key), RequestBody.fromString("content of " + key));
+            strata.s3().putObject(b -> b.bucket("both").key(key), RequestBody.fromString("content of " + key));
         }
         String listing = nfs(Tools.NFS_LS, url("/both/list")).out();
         for (String name : List.of("x.txt", "y.txt", "sub")) {
@@ -105,8 +98,8 @@ class LibnfsIT {
 
     @Test
     void theRootExportListsEveryBucketIncludingOneJustCreatedOverS3() throws Exception {
-        s3.createBucket(b -> b.bucket("fresh-bucket"));
-        s3.putObject(b -> b.bucket("fresh-bucket").key("hello.txt"), RequestBody.fromString("hi"));
+        strata.s3().createBucket(b -> b.bucket("fresh-bucket"));
+        strata.s3().putObject(b -> b.bucket("fresh-bucket").key("hello.txt"), RequestBody.fromString("hi"));
         String root = nfs(Tools.NFS_LS, url("/")).out();
         assertTrue(root.contains("fresh-bucket"), root);
         assertEquals("hi", nfs(Tools.NFS_CAT, url("/fresh-bucket/hello.txt")).out());

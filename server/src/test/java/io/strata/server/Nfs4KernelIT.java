@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -32,39 +31,27 @@ class Nfs4KernelIT {
             print("xattr", p, g("tier")+"|"+g("volume")+"|"+g("storage-class"), ",".join(sorted(os.listxattr(p))))' "$1"; }
             """;
 
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer();
+
     @TempDir
     static Path tmp;
-    static StrataServer server;
-    static S3Client s3;
-    static AdminHttp admin;
-    static List<String> fixedPorts;
 
     @BeforeAll
     static void start() throws Exception {
         Tools.linuxNfsClient();
-        int[] ports = TestServers.freePorts(3);
-        fixedPorts = List.of("--s3-port", Integer.toString(ports[0]), "--nfs-port", Integer.toString(ports[1]),
-                "--admin-port", Integer.toString(ports[2]));
-        server = TestServers.start(tmp.resolve("data"), fixedPorts);
-        s3 = TestServers.s3Client(ports[0]);
-        admin = new AdminHttp(ports[2], TestServers.USER, TestServers.SECRET);
-        s3.createBucket(b -> b.bucket("kv4"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        TestServers.closeAll(server, s3);
+        strata.s3().createBucket(b -> b.bucket("kv4"));
     }
 
     private static KernelClient.Result mount(String script) throws Exception {
-        return KernelClient.run("4.2", server.nfsPort(), server.nfsPort(), "/kv4", "", 600, script, line -> { });
+        return KernelClient.run("4.2", strata.nfsPort(), strata.nfsPort(), "/kv4", "", 600, script, line -> { });
     }
 
     @Test
     void aVersion42MountSharesTheNamespaceWithS3BothWays() throws Exception {
         byte[] big = TestData.random(1 << 20, 4);
-        s3.putObject(b -> b.bucket("kv4").key("from-s3/big.bin"), RequestBody.fromBytes(big));
-        s3.putObject(b -> b.bucket("kv4").key("from-s3/small.txt"), RequestBody.fromString("small\n"));
+        strata.s3().putObject(b -> b.bucket("kv4").key("from-s3/big.bin"), RequestBody.fromBytes(big));
+        strata.s3().putObject(b -> b.bucket("kv4").key("from-s3/small.txt"), RequestBody.fromString("small\n"));
 
         KernelClient.Result r = mount(XATTRS + """
                 set -euo pipefail
@@ -116,7 +103,7 @@ class Nfs4KernelIT {
         assertEquals("EPERM", seen.get("setxattr"), "the placement attributes are read-only");
         assertEquals("mov", seen.get("truncate"));
 
-        byte[] viaS3 = s3.getObjectAsBytes(b -> b.bucket("kv4").key("nfs.bin")).asByteArray();
+        byte[] viaS3 = strata.s3().getObjectAsBytes(b -> b.bucket("kv4").key("nfs.bin")).asByteArray();
         assertEquals(seen.get("nfs"), TestData.md5(viaS3), "S3 GET returns what NFSv4 wrote");
         assertEquals(48 * 65536, viaS3.length);
 
@@ -125,11 +112,11 @@ class Nfs4KernelIT {
         java.util.Arrays.fill(holes, 65536, holes.length, (byte) 0);
         java.util.Arrays.fill(holes, 4096, 4096 + 8192, (byte) 0);
         assertEquals((1 << 20) + " " + TestData.md5(holes), seen.get("fallocate"));
-        var fallocated = s3.getObjectAsBytes(b -> b.bucket("kv4").key("holes.bin"));
+        var fallocated = strata.s3().getObjectAsBytes(b -> b.bucket("kv4").key("holes.bin"));
         assertArrayEquals(holes, fallocated.asByteArray(), "S3 GET sees the grown file and the punched hole");
         assertTrue(fallocated.response().eTag().contains("-"), "an NFS-edited file's ETag is not taken for an MD5");
-        assertEquals("mov", s3.getObjectAsBytes(b -> b.bucket("kv4").key("d/g.txt")).asUtf8String());
-        List<String> many = s3.listObjectsV2Paginator(b -> b.bucket("kv4").prefix("many/")).contents().stream()
+        assertEquals("mov", strata.s3().getObjectAsBytes(b -> b.bucket("kv4").key("d/g.txt")).asUtf8String());
+        List<String> many = strata.s3().listObjectsV2Paginator(b -> b.bucket("kv4").prefix("many/")).contents().stream()
                 .map(o -> o.key()).toList();
         assertEquals(301, many.size(), "300 files and the directory made over NFS, which lists as many/");
         assertEquals("many/", many.get(0));
@@ -175,15 +162,16 @@ class Nfs4KernelIT {
      */
     @Test
     void extendedAttributesAreTheObjectsS3Metadata() throws Exception {
-        PutObjectResponse put = s3.putObject(b -> b.bucket("kv4").key("meta/from-s3.txt").metadata(Map.of("origin", "s3")),
+        PutObjectResponse put = strata.s3().putObject(
+                b -> b.bucket("kv4").key("meta/from-s3.txt").metadata(Map.of("origin", "s3")),
                 RequestBody.fromString("hello"));
         HostStepOnSignal replaceMetadata = new HostStepOnSignal("attributes-read", () -> {
-            s3.copyObject(b -> b.sourceBucket("kv4").sourceKey("meta/from-s3.txt").destinationBucket("kv4")
+            strata.s3().copyObject(b -> b.sourceBucket("kv4").sourceKey("meta/from-s3.txt").destinationBucket("kv4")
                     .destinationKey("meta/from-s3.txt").metadataDirective(MetadataDirective.REPLACE)
                     .metadata(Map.of("origin", "copy", "stage", "2")));
-            s3.putObject(b -> b.bucket("kv4").key("meta/replaced"), RequestBody.fromString("yes"));
+            strata.s3().putObject(b -> b.bucket("kv4").key("meta/replaced"), RequestBody.fromString("yes"));
         });
-        KernelClient.Result r = KernelClient.run("4.2", server.nfsPort(), server.nfsPort(), "/kv4", "", 600, """
+        KernelClient.Result r = KernelClient.run("4.2", strata.nfsPort(), strata.nfsPort(), "/kv4", "", 600, """
                 set -euo pipefail
                 python3 - <<'PY'
                 import errno, os, time
@@ -229,24 +217,25 @@ class Nfs4KernelIT {
         assertEquals(List.of("refused EEXIST", "refused ENODATA", "refused E2BIG", "refused EINVAL", "refused EPERM",
                 "refused ENODATA"), r.lines().stream().filter(l -> l.startsWith("refused")).toList(), r.describe());
 
-        HeadObjectResponse fromS3 = s3.headObject(b -> b.bucket("kv4").key("meta/from-s3.txt"));
+        HeadObjectResponse fromS3 = strata.s3().headObject(b -> b.bucket("kv4").key("meta/from-s3.txt"));
         assertEquals(Map.of("color", "red"), fromS3.metadata());
         assertEquals(put.eTag(), fromS3.eTag(), "attributes are not content: the ETag stays");
         assertEquals(Map.of("label", "blue", "raw", "=?ISO-8859-1?B?AAH/Cg==?="),
-                s3.headObject(b -> b.bucket("kv4").key("meta/nfs.txt")).metadata());
-        assertEquals(Map.of("k", "v"), s3.headObject(b -> b.bucket("kv4").key("meta/dir/")).metadata());
+                strata.s3().headObject(b -> b.bucket("kv4").key("meta/nfs.txt")).metadata());
+        assertEquals(Map.of("k", "v"), strata.s3().headObject(b -> b.bucket("kv4").key("meta/dir/")).metadata());
     }
 
     @Test
     void theTierAttributeFollowsAFileThatAPolicyMoves() throws Exception {
         Path nas = Files.createDirectories(tmp.resolve("nas"));
-        admin.expect(201, "POST", "/api/v1/volumes", "{\"id\":\"nas-9\",\"tier\":\"nas\",\"path\":\"" + nas + "\"}");
+        strata.admin().expect(201, "POST", "/api/v1/volumes",
+                "{\"id\":\"nas-9\",\"tier\":\"nas\",\"path\":\"" + nas + "\"}");
         byte[] data = TestData.random(2 << 20, 9);
-        s3.putObject(b -> b.bucket("kv4").key("tiered/t.bin"), RequestBody.fromBytes(data));
-        admin.expect(201, "PUT", "/api/v1/policies", "{\"rules\":[{\"name\":\"to-nas\","
+        strata.s3().putObject(b -> b.bucket("kv4").key("tiered/t.bin"), RequestBody.fromBytes(data));
+        strata.admin().expect(201, "PUT", "/api/v1/policies", "{\"rules\":[{\"name\":\"to-nas\","
                 + "\"match\":{\"bucket\":\"kv4\",\"path\":\"tiered/**\"},\"target\":{\"tier\":\"nas\"}}]}");
-        admin.expect(200, "POST", "/api/v1/policies/apply", null);
-        admin.awaitMovesFinished();
+        strata.admin().expect(200, "POST", "/api/v1/policies/apply", null);
+        strata.admin().awaitMovesFinished();
 
         KernelClient.Result r = mount(XATTRS + """
                 set -euo pipefail
@@ -262,11 +251,10 @@ class Nfs4KernelIT {
     @Test
     void aMountedClientCarriesOnAcrossAServerRestart() throws Exception {
         HostStepOnSignal restart = new HostStepOnSignal("phase1", () -> {
-            server.close();
-            server = TestServers.start(tmp.resolve("data"), fixedPorts);
-            s3.putObject(b -> b.bucket("kv4").key("restart/restarted"), RequestBody.fromString("yes"));
+            strata.restart();
+            strata.s3().putObject(b -> b.bucket("kv4").key("restart/restarted"), RequestBody.fromString("yes"));
         });
-        KernelClient.Result r = KernelClient.run("4.2", server.nfsPort(), server.nfsPort(), "/kv4", "", 600, """
+        KernelClient.Result r = KernelClient.run("4.2", strata.nfsPort(), strata.nfsPort(), "/kv4", "", 600, """
                 set -euo pipefail
                 mkdir -p restart/inner; cd restart/inner
                 echo before > kept.txt
@@ -288,7 +276,7 @@ class Nfs4KernelIT {
         assertEquals("before", seen.get("cwd"), "the working directory's handle survived the restart");
         assertEquals("before", seen.get("fd"), "a file open across the restart reads on");
         assertEquals("one two ", seen.get("appended"), "a file open for writing across the restart writes on");
-        assertEquals("one\ntwo\n", s3.getObjectAsBytes(b -> b.bucket("kv4").key("restart/inner/appended.txt"))
+        assertEquals("one\ntwo\n", strata.s3().getObjectAsBytes(b -> b.bucket("kv4").key("restart/inner/appended.txt"))
                 .asUtf8String());
     }
 

@@ -11,12 +11,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Malformed RPC on the NFS port, written byte by byte: each gets its RPC-level error or NFS status, nothing in
@@ -29,21 +26,8 @@ class NfsBadInputIT {
     static final int PROC_UNAVAIL = 3;
     static final int PROG_MISMATCH = 2;
 
-    @TempDir
-    static Path tmp;
-    static StrataServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServers.start(tmp.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer();
 
     /** An RPC call with AUTH_SYS root credentials; {@code args} is the raw argument bytes. */
     static byte[] call(int xid, int program, int version, int procedure, byte[] args) {
@@ -62,7 +46,7 @@ class NfsBadInputIT {
 
     /** Sends one record and returns the accept_stat of the reply, then the rest of the reply as a buffer. */
     static ByteBuffer send(byte[] body) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", server.nfsPort())) {
+        try (Socket s = new Socket("127.0.0.1", strata.nfsPort())) {
             s.setSoTimeout(10_000);
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             out.writeInt(0x80000000 | body.length);
@@ -159,7 +143,7 @@ class NfsBadInputIT {
 
     @Test
     void truncatedRecordsAndRandomBytesDoNotStopTheServer() throws Exception {
-        try (Socket s = new Socket("127.0.0.1", server.nfsPort())) {
+        try (Socket s = new Socket("127.0.0.1", strata.nfsPort())) {
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             out.writeInt(0x80000000 | 1000);
             out.write(new byte[10]);
@@ -167,7 +151,7 @@ class NfsBadInputIT {
         }
         byte[] noise = new byte[256];
         new Random(7).nextBytes(noise);
-        try (Socket s = new Socket("127.0.0.1", server.nfsPort())) {
+        try (Socket s = new Socket("127.0.0.1", strata.nfsPort())) {
             s.setSoTimeout(3000);
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             out.writeInt(0x80000000 | noise.length);

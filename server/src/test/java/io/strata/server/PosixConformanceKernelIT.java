@@ -17,8 +17,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -33,19 +33,18 @@ class PosixConformanceKernelIT {
     private static final Set<String> DELIBERATE = Set.of("mknod_char_device", "readdir_lists_all_kinds",
             "read_updates_atime_relatime");
 
+    @RegisterExtension
+    static final InJvmServer server = new InJvmServer();
+
     @TempDir
     static Path tmp;
-    static StrataServer server;
-    static S3Client s3;
     static GaneshaPeer ganesha;
 
     @BeforeAll
     static void start() throws Exception {
         Tools.linuxNfsClient();
         Tools.requireGanesha();
-        server = TestServers.start(tmp.resolve("data"));
-        s3 = TestServers.s3Client(server.s3Port());
-        s3.createBucket(b -> b.bucket("posix"));
+        server.s3().createBucket(b -> b.bucket("posix"));
         ganesha = new GaneshaPeer(tmp.resolve("ganesha"), TestServers.freePorts(1)[0]);
     }
 
@@ -54,7 +53,6 @@ class PosixConformanceKernelIT {
         if (ganesha != null) {
             ganesha.close();
         }
-        TestServers.closeAll(s3, server);
     }
 
     @Test
@@ -100,7 +98,7 @@ class PosixConformanceKernelIT {
     void s3SeesTheRegularFilesAndNotThePipesSocketsOrSymlinks() throws Exception {
         checks(server.nfsPort(), server.nfsPort(), "/posix");
         Set<String> keys = new TreeSet<>();
-        for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket("posix")).contents()) {
+        for (S3Object o : server.s3().listObjectsV2Paginator(r -> r.bucket("posix")).contents()) {
             keys.add(o.key());
         }
         String run = keys.stream().filter(k -> k.endsWith("/d/sparse")).findFirst().orElseThrow()
@@ -110,7 +108,7 @@ class PosixConformanceKernelIT {
         for (String notAnObject : List.of("d/p", "d/s", "d/l", "d/loop1")) {
             assertFalse(keys.contains(run + notAnObject), notAnObject + " listed as an object: " + keys);
         }
-        assertEquals(1048581, s3.headObject(r -> r.bucket("posix").key(run + "d/sparse")).contentLength());
+        assertEquals(1048581, server.s3().headObject(r -> r.bucket("posix").key(run + "d/sparse")).contentLength());
     }
 
     /** Every check ran on both, and Strata answered as the reference did, except where it differs on purpose. */

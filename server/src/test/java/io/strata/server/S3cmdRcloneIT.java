@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,17 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class S3cmdRcloneIT {
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer();
+
     @TempDir
     static Path tmp;
-    static StrataServer server;
     static Path s3cfg;
     static Map<String, String> env;
 
     @BeforeAll
     static void start() throws Exception {
         Tools.requireS3cmdAndRclone();
-        server = TestServers.start(tmp.resolve("data"));
-        String hostPort = "127.0.0.1:" + server.s3Port();
+        String hostPort = "127.0.0.1:" + strata.s3Port();
         s3cfg = Files.writeString(tmp.resolve("s3cfg"), String.join("\n", "[default]",
                 "access_key = " + TestServers.USER, "secret_key = " + TestServers.SECRET,
                 "host_base = " + hostPort, "host_bucket = " + hostPort, "use_https = False",
@@ -44,11 +45,6 @@ class S3cmdRcloneIT {
                 "RCLONE_CONFIG_S_ACCESS_KEY_ID", TestServers.USER,
                 "RCLONE_CONFIG_S_SECRET_ACCESS_KEY", TestServers.SECRET,
                 "RCLONE_CONFIG_S_ENDPOINT", "http://" + hostPort, "RCLONE_CONFIG_S_REGION", "us-east-1");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        TestServers.closeAll(server);
     }
 
     @Test

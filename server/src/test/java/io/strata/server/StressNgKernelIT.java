@@ -3,15 +3,12 @@ package io.strata.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A third-party suite over a kernel mount: stress-ng's file-system stressors (Debian's stress-ng, run by the real
@@ -35,24 +32,15 @@ class StressNgKernelIT {
      */
     static final List<String> V42_ONLY = List.of("fallocate", "fsize", "lockofd", "locka", "xattr");
 
-    @TempDir
-    static Path tmp;
-    static StrataServer server;
-    static S3Client s3;
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer();
 
     @BeforeAll
     static void start() throws Exception {
         Tools.linuxNfsClient();
         Tools.requireStressNg();
-        server = TestServers.start(tmp.resolve("data"));
-        s3 = TestServers.s3Client(server.s3Port());
-        s3.createBucket(b -> b.bucket("stress3"));
-        s3.createBucket(b -> b.bucket("stress42"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        TestServers.closeAll(s3, server);
+        strata.s3().createBucket(b -> b.bucket("stress3"));
+        strata.s3().createBucket(b -> b.bucket("stress42"));
     }
 
     @Test
@@ -75,7 +63,7 @@ class StressNgKernelIT {
                     """.formatted(s));
         }
         script.append("echo \"left $(ls -A /mnt | wc -l)\"\n");
-        KernelClient.Result r = KernelClient.run(vers, server.nfsPort(), server.nfsPort(), export, "", 1200,
+        KernelClient.Result r = KernelClient.run(vers, strata.nfsPort(), strata.nfsPort(), export, "", 1200,
                 script.toString(), line -> { });
         assertEquals(0, r.exit(), r.describe());
 

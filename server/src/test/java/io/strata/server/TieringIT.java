@@ -8,6 +8,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -45,11 +46,12 @@ class TieringIT {
     private static final String BUCKET = "data";
     private static final String CLOUD_BUCKET = "cold-archive";
 
+    /** A throttle makes the big file's move last a few seconds, so the readers below overlap it. */
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer("--mover-bandwidth", "8MiB");
+
     @TempDir
     static Path tmp;
-    static StrataServer server;
-    static S3Client s3;
-    static AdminHttp admin;
     static CloudEndpoint cloud;
 
     static byte[] big;
@@ -62,41 +64,37 @@ class TieringIT {
     static void start() throws Exception {
         Tools.requireLibnfs();
         cloud = CloudEndpoint.start(tmp.resolve("cloud"), CLOUD_BUCKET);
-        // A throttle makes the big file's move last a few seconds, so the readers below overlap it.
-        server = TestServers.start(tmp.resolve("data"), List.of("--mover-bandwidth", "8MiB"));
-        s3 = TestServers.s3Client(server.s3Port());
-        admin = new AdminHttp(server.adminPort(), TestServers.USER, TestServers.SECRET);
 
-        s3.createBucket(b -> b.bucket(BUCKET));
+        strata.s3().createBucket(b -> b.bucket(BUCKET));
         big = TestData.random(24 << 20, 41);
         small = "a small object, kept inline in the metadata store\n".getBytes();
         viaNfs = TestData.random(3_000_000, 42);
-        s3.putObject(b -> b.bucket(BUCKET).key("set/big.bin").contentType("application/x-test")
+        strata.s3().putObject(b -> b.bucket(BUCKET).key("set/big.bin").contentType("application/x-test")
                 .metadata(Map.of("owner", "team-a")), RequestBody.fromBytes(big));
-        s3.putObject(b -> b.bucket(BUCKET).key("set/small.txt"), RequestBody.fromBytes(small));
+        strata.s3().putObject(b -> b.bucket(BUCKET).key("set/small.txt"), RequestBody.fromBytes(small));
         Path local = tmp.resolve("via-nfs.bin");
         Files.write(local, viaNfs);
         nfs(Tools.NFS_CP, local.toString(), url("/" + BUCKET + "/set/nfs.bin"));
-        s3.putObject(b -> b.bucket(BUCKET).key("hot/keep.txt"), RequestBody.fromString("stays on nvme"));
+        strata.s3().putObject(b -> b.bucket(BUCKET).key("hot/keep.txt"), RequestBody.fromString("stays on nvme"));
         for (String key : List.of("set/big.bin", "set/small.txt", "set/nfs.bin")) {
-            etags.put(key, s3.headObject(b -> b.bucket(BUCKET).key(key)).eTag());
+            etags.put(key, strata.s3().headObject(b -> b.bucket(BUCKET).key(key)).eTag());
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        TestServers.closeAll(cloud, server, s3);
+        TestServers.closeAll(cloud);
     }
 
     @Test
     @Order(10)
     void volumesAreAddedOverTheAdminApi() throws Exception {
         Path nas = Files.createDirectories(tmp.resolve("nas-mount"));
-        admin.expect(201, "POST", "/api/v1/volumes",
+        strata.admin().expect(201, "POST", "/api/v1/volumes",
                 "{\"id\":\"nas-1\",\"tier\":\"nas\",\"path\":\"" + nas + "\"}");
-        admin.expect(201, "POST", "/api/v1/volumes", cloud.volumeJson("cloud-1", CLOUD_BUCKET, "strata"));
+        strata.admin().expect(201, "POST", "/api/v1/volumes", cloud.volumeJson("cloud-1", CLOUD_BUCKET, "strata"));
 
-        JsonNode list = admin.get("/api/v1/volumes").get("volumes");
+        JsonNode list = strata.admin().get("/api/v1/volumes").get("volumes");
         Map<String, String> tiers = new java.util.TreeMap<>();
         list.forEach(v -> tiers.put(v.get("id").asText(), v.get("tier").asText()));
         assertEquals(Map.of("local-1", "nvme", "nas-1", "nas", "cloud-1", "cloud"), tiers);
@@ -105,11 +103,11 @@ class TieringIT {
                 "the cloud secret is never shown: " + list);
 
         // A wrong bucket is refused with the field at fault, and nothing is added.
-        JsonNode bad = admin.expect(400, "POST", "/api/v1/volumes", "{\"id\":\"cloud-2\",\"tier\":\"cloud\","
+        JsonNode bad = strata.admin().expect(400, "POST", "/api/v1/volumes", "{\"id\":\"cloud-2\",\"tier\":\"cloud\","
                 + "\"cloud\":{\"endpoint\":\"" + cloud.url() + "\",\"bucket\":\"no-such-bucket\","
                 + "\"accessKey\":\"" + CloudEndpoint.ACCESS + "\",\"secretKey\":\"" + CloudEndpoint.SECRET + "\"}}");
         assertEquals("cloud", bad.get("field").asText(), bad.toString());
-        assertEquals(3, admin.get("/api/v1/volumes").get("volumes").size());
+        assertEquals(3, strata.admin().get("/api/v1/volumes").get("volumes").size());
     }
 
     @Test
@@ -121,14 +119,14 @@ class TieringIT {
         publish("{\"comment\":\"to the NAS\",\"rules\":[{\"name\":\"set-to-nas\","
                 + "\"match\":{\"bucket\":\"data\",\"path\":\"set/**\"},\"target\":{\"tier\":\"nas\"}}]}");
 
-        JsonNode dry = admin.expect(200, "POST", "/api/v1/policies/dry-run", null);
+        JsonNode dry = strata.admin().expect(200, "POST", "/api/v1/policies/dry-run", null);
         assertEquals(3, dry.get("files").asLong(), dry.toString());
         assertEquals(big.length + small.length + viaNfs.length, dry.get("bytes").asLong());
         assertEquals("local-1", placement("set/big.bin").get("ranges").get(0).get("volume").asText(),
                 "a dry run moves nothing");
 
         readWhile(() -> {
-            admin.expect(200, "POST", "/api/v1/policies/apply", null);
+            strata.admin().expect(200, "POST", "/api/v1/policies/apply", null);
             awaitMovesDone();
         });
 
@@ -148,45 +146,46 @@ class TieringIT {
     void aPutDuringAMoveWinsAndTheMoveStartsOverWithTheNewBytes() throws Exception {
         byte[] first = TestData.random(24 << 20, 43);
         byte[] second = TestData.random(24 << 20, 44);
-        s3.putObject(b -> b.bucket(BUCKET).key("race/r.bin"), RequestBody.fromBytes(first));
+        strata.s3().putObject(b -> b.bucket(BUCKET).key("race/r.bin"), RequestBody.fromBytes(first));
         publish("{\"rules\":[{\"name\":\"set-to-nas\",\"match\":{\"path\":\"set/**\"},\"target\":{\"tier\":\"nas\"}},"
                 + "{\"name\":\"race-to-nas\",\"match\":{\"path\":\"race/**\"},\"target\":{\"tier\":\"nas\"}}]}");
-        admin.expect(200, "POST", "/api/v1/policies/apply", null);
+        strata.admin().expect(200, "POST", "/api/v1/policies/apply", null);
         // Replace the object while its copy is under way (8 MiB/s: the copy takes about 3 s).
         awaitMove(m -> m.get("plan").get("path").asText().equals("race/r.bin")
                 && m.get("bytesCopied").asLong() > (2 << 20));
-        s3.putObject(b -> b.bucket(BUCKET).key("race/r.bin"), RequestBody.fromBytes(second));
+        strata.s3().putObject(b -> b.bucket(BUCKET).key("race/r.bin"), RequestBody.fromBytes(second));
         awaitMovesDone();
-        assertArrayEquals(second, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("race/r.bin")).asByteArray(),
+        assertArrayEquals(second, strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("race/r.bin")).asByteArray(),
                 "the write made during the move is what everyone reads");
-        assertEquals("\"" + TestData.md5(second) + "\"", s3.headObject(b -> b.bucket(BUCKET).key("race/r.bin")).eTag());
+        assertEquals("\"" + TestData.md5(second) + "\"",
+                strata.s3().headObject(b -> b.bucket(BUCKET).key("race/r.bin")).eTag());
         // Whichever way the race went, the policy still gets its way, with the new bytes.
-        admin.expect(200, "POST", "/api/v1/policies/apply", null);
+        strata.admin().expect(200, "POST", "/api/v1/policies/apply", null);
         awaitMovesDone();
         assertEquals(Set.of("nas-1"), volumes(placement("race/r.bin")));
-        assertArrayEquals(second, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("race/r.bin")).asByteArray());
-        s3.deleteObject(b -> b.bucket(BUCKET).key("race/r.bin"));
+        assertArrayEquals(second, strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("race/r.bin")).asByteArray());
+        strata.s3().deleteObject(b -> b.bucket(BUCKET).key("race/r.bin"));
     }
 
     @Test
     @Order(27)
     void aCancelledMoveLeavesTheFileWhereItWasWithItsBytes() throws Exception {
         byte[] body = TestData.random(24 << 20, 45);
-        s3.putObject(b -> b.bucket(BUCKET).key("cancel/c.bin"), RequestBody.fromBytes(body));
+        strata.s3().putObject(b -> b.bucket(BUCKET).key("cancel/c.bin"), RequestBody.fromBytes(body));
         publish("{\"rules\":[{\"name\":\"set-to-nas\",\"match\":{\"path\":\"set/**\"},\"target\":{\"tier\":\"nas\"}},"
                 + "{\"name\":\"cancel-to-nas\",\"match\":{\"path\":\"cancel/**\"},\"target\":{\"tier\":\"nas\"}}]}");
-        admin.expect(200, "POST", "/api/v1/policies/apply", null);
+        strata.admin().expect(200, "POST", "/api/v1/policies/apply", null);
         JsonNode running = awaitMove(m -> m.get("plan").get("path").asText().equals("cancel/c.bin")
                 && m.get("bytesCopied").asLong() > (2 << 20));
-        JsonNode cancelled = admin.expect(200, "DELETE", "/api/v1/moves/" + running.get("id").asText(), null);
+        JsonNode cancelled = strata.admin().expect(200, "DELETE", "/api/v1/moves/" + running.get("id").asText(), null);
         assertEquals("cancel/c.bin", cancelled.get("plan").get("path").asText());
         awaitMovesDone();
-        JsonNode after = admin.get("/api/v1/moves/" + running.get("id").asText());
+        JsonNode after = strata.admin().get("/api/v1/moves/" + running.get("id").asText());
         assertEquals("cancelled", after.get("state").asText(), after.toString());
         assertEquals(Set.of("local-1"), volumes(placement("cancel/c.bin")), "a cancelled move changes nothing");
-        assertArrayEquals(body, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("cancel/c.bin")).asByteArray());
-        admin.expect(404, "DELETE", "/api/v1/moves/no-such-move", null);
-        s3.deleteObject(b -> b.bucket(BUCKET).key("cancel/c.bin"));
+        assertArrayEquals(body, strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("cancel/c.bin")).asByteArray());
+        strata.admin().expect(404, "DELETE", "/api/v1/moves/no-such-move", null);
+        strata.s3().deleteObject(b -> b.bucket(BUCKET).key("cancel/c.bin"));
     }
 
     @Test
@@ -195,7 +194,7 @@ class TieringIT {
         publish("{\"rules\":[{\"name\":\"set-to-cloud\",\"match\":{\"path\":\"set/**\",\"minSize\":\"1KiB\"},"
                 + "\"target\":{\"tier\":\"cloud\"}},{\"match\":{\"path\":\"set/**\"},\"target\":{\"pin\":true}}]}");
         readWhile(() -> {
-            admin.expect(200, "POST", "/api/v1/policies/apply", null);
+            strata.admin().expect(200, "POST", "/api/v1/policies/apply", null);
             awaitMovesDone();
         });
         assertOn("set/big.bin", "cloud-1", "GLACIER_IR");
@@ -205,7 +204,7 @@ class TieringIT {
         assertEverythingReadsTheSame();
 
         // Range reads stream from the cloud without a recall: the file stays there.
-        byte[] part = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/big.bin").range("bytes=1000-2999"))
+        byte[] part = strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("set/big.bin").range("bytes=1000-2999"))
                 .asByteArray();
         assertArrayEquals(java.util.Arrays.copyOfRange(big, 1000, 3000), part);
         assertEquals("cloud-1", placement("set/big.bin").get("ranges").get(0).get("volume").asText());
@@ -222,7 +221,7 @@ class TieringIT {
             assertArrayEquals(big, direct.getObjectAsBytes(b -> b.bucket(CLOUD_BUCKET)
                     .key("strata/data/set/big.bin")).asByteArray());
         }
-        JsonNode versions = admin.get("/api/v1/policies/versions").get("versions");
+        JsonNode versions = strata.admin().get("/api/v1/policies/versions").get("versions");
         for (int i = 0; i < versions.size(); i++) {
             assertEquals(i + 1, versions.get(i).get("version").asInt(), "versions are numbered 1, 2, ...");
         }
@@ -236,21 +235,21 @@ class TieringIT {
         publish("{\"rules\":[{\"name\":\"recall\",\"match\":{\"path\":\"set/nfs.bin\"},"
                 + "\"target\":{\"tier\":\"cloud\",\"recallOnAccess\":true}},"
                 + "{\"match\":{\"path\":\"set/**\"},\"target\":{\"pin\":true}}]}");
-        JsonNode plan = admin.expect(200, "POST", "/api/v1/policies/apply", null);
+        JsonNode plan = strata.admin().expect(200, "POST", "/api/v1/policies/apply", null);
         assertEquals(0, plan.get("files").asLong(), "everything is where the rules want it: " + plan);
         assertEquals(Set.of("cloud-1"), volumes(placement("set/nfs.bin")));
 
-        assertArrayEquals(viaNfs, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/nfs.bin")).asByteArray());
+        assertArrayEquals(viaNfs, strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("set/nfs.bin")).asByteArray());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!volumes(placement("set/nfs.bin")).equals(Set.of("local-1"))) {
             if (System.nanoTime() > deadline) {
-                fail("set/nfs.bin was not recalled: " + admin.get("/api/v1/moves"));
+                fail("set/nfs.bin was not recalled: " + strata.admin().get("/api/v1/moves"));
             }
             Thread.sleep(200);
         }
         awaitMovesDone();
         assertEquals(Set.of("cloud-1"), volumes(placement("set/big.bin")), "a file not read stays in the cloud");
-        assertArrayEquals(viaNfs, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/nfs.bin")).asByteArray());
+        assertArrayEquals(viaNfs, strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("set/nfs.bin")).asByteArray());
     }
 
     @Test
@@ -258,11 +257,12 @@ class TieringIT {
     void whileTheCloudIsDownHotDataServesColdDataSaysRetryAndMovesResumeWhenItIsBack() throws Exception {
         cloud.down();
         try {
-            assertEquals("stays on nvme", s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("hot/keep.txt"))
+            assertEquals("stays on nvme", strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("hot/keep.txt"))
                     .asUtf8String());
-            assertArrayEquals(small, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/small.txt")).asByteArray());
+            assertArrayEquals(small,
+                    strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("set/small.txt")).asByteArray());
             try {
-                s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/big.bin"));
+                strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("set/big.bin"));
                 fail("a GET of cloud-resident bytes succeeded while the cloud was down");
             } catch (S3Exception e) {
                 assertEquals(503, e.statusCode(), e.toString());
@@ -271,19 +271,20 @@ class TieringIT {
             // Over NFS the same read is NFS3ERR_JUKEBOX ("try again later"; the kernel client waits and retries,
             // libnfs gives up): no byte is served, and the server counts the status it sent.
             Map<String, String> jukebox = Map.of("procedure", "READ", "status", "NFS3ERR_JUKEBOX");
-            double before = PrometheusText.parse(server.metrics().scrape())
+            double before = PrometheusText.parse(strata.server().metrics().scrape())
                     .value("strata_nfs_operations_seconds_count", jukebox).orElse(0.0);
             Proc.Result nfsRead = Proc.run(List.of(Tools.NFS_CAT, url("/" + BUCKET + "/set/big.bin")),
                     Map.of("PATH", "/usr/bin:/bin"), null, Duration.ofSeconds(60));
             assertTrue(nfsRead.exit() != 0 && nfsRead.out().isEmpty(), nfsRead.describe());
-            assertTrue(PrometheusText.parse(server.metrics().scrape())
+            assertTrue(PrometheusText.parse(strata.server().metrics().scrape())
                     .value("strata_nfs_operations_seconds_count", jukebox).orElse(0.0) > before);
             // Metadata does not need the cloud: HEAD and listings still answer.
-            assertEquals(etags.get("set/big.bin"), s3.headObject(b -> b.bucket(BUCKET).key("set/big.bin")).eTag());
+            assertEquals(etags.get("set/big.bin"),
+                    strata.s3().headObject(b -> b.bucket(BUCKET).key("set/big.bin")).eTag());
 
             publish("{\"rules\":[{\"name\":\"back-home\",\"match\":{\"path\":\"set/**\"},"
                     + "\"target\":{\"tier\":\"nvme\"}}]}");
-            admin.expect(200, "POST", "/api/v1/policies/apply", null);
+            strata.admin().expect(200, "POST", "/api/v1/policies/apply", null);
             JsonNode retrying = awaitMove(m -> "retrying".equals(m.get("state").asText()));
             assertTrue(retrying.get("error").asText().contains("cloud-1"), retrying.toString());
         } finally {
@@ -300,14 +301,14 @@ class TieringIT {
     @Order(50)
     void aDrainedVolumeEmptiesAndIsRemovedAndTheBuiltInOneStays() throws Exception {
         publish("{\"rules\":[{\"match\":{\"path\":\"set/**\"},\"target\":{\"volume\":\"nas-1\"}}]}");
-        admin.expect(200, "POST", "/api/v1/policies/apply", null);
+        strata.admin().expect(200, "POST", "/api/v1/policies/apply", null);
         awaitMovesDone();
         assertOn("set/big.bin", "nas-1", "STANDARD_IA");
 
-        JsonNode refused = admin.expect(409, "DELETE", "/api/v1/volumes/nas-1", null);
+        JsonNode refused = strata.admin().expect(409, "DELETE", "/api/v1/volumes/nas-1", null);
         assertTrue(refused.get("message").asText().contains("drain"), refused.toString());
 
-        assertEquals("draining", admin.expect(200, "POST", "/api/v1/volumes/nas-1/drain", null)
+        assertEquals("draining", strata.admin().expect(200, "POST", "/api/v1/volumes/nas-1/drain", null)
                 .get("state").asText());
         awaitMove(m -> true);
         awaitMovesDone();
@@ -317,15 +318,15 @@ class TieringIT {
         assertEverythingReadsTheSame();
         awaitStatus(204, "DELETE", "/api/v1/volumes/nas-1");
         awaitStatus(204, "DELETE", "/api/v1/volumes/cloud-1");
-        admin.expect(409, "DELETE", "/api/v1/volumes/local-1", null);
-        assertEquals(1, admin.get("/api/v1/volumes").get("volumes").size());
+        strata.admin().expect(409, "DELETE", "/api/v1/volumes/local-1", null);
+        assertEquals(1, strata.admin().get("/api/v1/volumes").get("volumes").size());
     }
 
     @Test
     @Order(60)
     void theMetricsEndpointIsScrapedAndParsedWithTheMoverS3NfsAndVolumeMeters() throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.adminPort()
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + strata.adminPort()
                         + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), "Prometheus scrapes without credentials");
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
@@ -352,11 +353,11 @@ class TieringIT {
     // ---- helpers ----
 
     private static void publish(String policy) throws Exception {
-        admin.expect(201, "PUT", "/api/v1/policies", policy);
+        strata.admin().expect(201, "PUT", "/api/v1/policies", policy);
     }
 
     private static JsonNode placement(String key) throws Exception {
-        return admin.get("/api/v1/placement/" + BUCKET + "/" + key);
+        return strata.admin().get("/api/v1/placement/" + BUCKET + "/" + key);
     }
 
     private static Set<String> volumes(JsonNode placement) {
@@ -372,17 +373,19 @@ class TieringIT {
         assertEquals(Set.of(volume), on, key + ": " + p);
         assertEquals(storageClass, p.get("storageClass").asText(), p.toString());
         assertEquals(inodes.get(key), p.get("inodeId").asLong(), "a move keeps the inode, hence the NFS handle");
-        HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key(key));
+        HeadObjectResponse head = strata.s3().headObject(b -> b.bucket(BUCKET).key(key));
         assertEquals(storageClass, head.storageClassAsString(), key);
     }
 
     /** Bytes and ETags over S3, bytes over NFS, and the listing, as they were before any move. */
     private static void assertEverythingReadsTheSame() throws Exception {
-        assertArrayEquals(big, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/big.bin")).asByteArray());
-        assertArrayEquals(small, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/small.txt")).asByteArray());
-        assertArrayEquals(viaNfs, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/nfs.bin")).asByteArray());
+        assertArrayEquals(big, strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("set/big.bin")).asByteArray());
+        assertArrayEquals(small,
+                strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("set/small.txt")).asByteArray());
+        assertArrayEquals(viaNfs, strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("set/nfs.bin")).asByteArray());
         for (Map.Entry<String, String> e : etags.entrySet()) {
-            assertEquals(e.getValue(), s3.headObject(b -> b.bucket(BUCKET).key(e.getKey())).eTag(), e.getKey());
+            assertEquals(e.getValue(), strata.s3().headObject(b -> b.bucket(BUCKET).key(e.getKey())).eTag(),
+                    e.getKey());
         }
         Path back = tmp.resolve("back-" + System.nanoTime());
         nfs(Tools.NFS_CP, url("/" + BUCKET + "/set/nfs.bin"), back.toString());
@@ -392,7 +395,8 @@ class TieringIT {
         assertEquals(TestData.md5(big), TestData.md5(Files.readAllBytes(bigBack)));
         Files.delete(bigBack);
         List<String> keys = new ArrayList<>();
-        s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("set/")).contents().forEach(o -> keys.add(o.key()));
+        strata.s3().listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("set/")).contents()
+                .forEach(o -> keys.add(o.key()));
         assertEquals(List.of("set/big.bin", "set/nfs.bin", "set/small.txt"), keys);
     }
 
@@ -407,7 +411,7 @@ class TieringIT {
             Thread t = new Thread(() -> {
                 while (!stop.get()) {
                     try {
-                        var r = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("set/big.bin"));
+                        var r = strata.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("set/big.bin"));
                         GetObjectResponse resp = r.response();
                         assertEquals(want, TestData.md5(r.asByteArray()), "bytes read during a move");
                         assertEquals(etags.get("set/big.bin"), resp.eTag());
@@ -438,7 +442,7 @@ class TieringIT {
     private static void awaitMovesDone() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
-            JsonNode moves = admin.get("/api/v1/moves").get("moves");
+            JsonNode moves = strata.admin().get("/api/v1/moves").get("moves");
             boolean running = false;
             for (JsonNode m : moves) {
                 running |= !m.get("finished").asBoolean();
@@ -460,7 +464,7 @@ class TieringIT {
     private static JsonNode awaitMove(java.util.function.Predicate<JsonNode> which) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            for (JsonNode m : admin.get("/api/v1/moves").get("moves")) {
+            for (JsonNode m : strata.admin().get("/api/v1/moves").get("moves")) {
                 if (!m.get("finished").asBoolean() && which.test(m)) {
                     return m;
                 }
@@ -475,7 +479,7 @@ class TieringIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         AdminHttp.Reply r;
         do {
-            r = admin.call(method, path, null);
+            r = strata.admin().call(method, path, null);
             if (r.status() == status) {
                 return;
             }
@@ -485,8 +489,8 @@ class TieringIT {
     }
 
     private static String url(String path) {
-        return "nfs://127.0.0.1" + path + "?version=3&nfsport=" + server.nfsPort() + "&mountport="
-                + server.nfsPort();
+        return "nfs://127.0.0.1" + path + "?version=3&nfsport=" + strata.nfsPort() + "&mountport="
+                + strata.nfsPort();
     }
 
     private static Proc.Result nfs(String... command) throws Exception {

@@ -3,12 +3,11 @@ package io.strata.server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,39 +34,36 @@ class TieringKernelIT {
     private static final int EDIT_AT = 1 << 20;
     private static final byte[] EDIT = "EDITED-OVER-NFS".getBytes(StandardCharsets.US_ASCII);
 
+    @RegisterExtension
+    static final InJvmServer strata = new InJvmServer("--mover-bandwidth", "2MiB");
+
     @TempDir
     static Path tmp;
-    static StrataServer server;
-    static S3Client s3;
-    static AdminHttp admin;
     static CloudEndpoint cloud;
 
     @BeforeAll
     static void start() throws Exception {
         Tools.linuxNfsClient();
         cloud = CloudEndpoint.start(tmp.resolve("cloud"), "archive");
-        server = TestServers.start(tmp.resolve("data"), List.of("--mover-bandwidth", "2MiB"));
-        s3 = TestServers.s3Client(server.s3Port());
-        admin = new AdminHttp(server.adminPort(), TestServers.USER, TestServers.SECRET);
-        s3.createBucket(b -> b.bucket("ktier"));
-        admin.expect(201, "POST", "/api/v1/volumes", cloud.volumeJson("cloud-1", "archive", ""));
+        strata.s3().createBucket(b -> b.bucket("ktier"));
+        strata.admin().expect(201, "POST", "/api/v1/volumes", cloud.volumeJson("cloud-1", "archive", ""));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        TestServers.closeAll(cloud, server, s3);
+        TestServers.closeAll(cloud);
     }
 
     @Test
     void aKernelClientReadsThroughAMoveToTheCloudEditsTheFileThereAndSeesItComeHome() throws Exception {
         byte[] original = TestData.random(SIZE, 77);
-        s3.putObject(b -> b.bucket("ktier").key("tier.bin"), RequestBody.fromBytes(original));
+        strata.s3().putObject(b -> b.bucket("ktier").key("tier.bin"), RequestBody.fromBytes(original));
         byte[] edited = original.clone();
         System.arraycopy(EDIT, 0, edited, EDIT_AT, EDIT.length);
         AtomicReference<Throwable> hostFailure = new AtomicReference<>();
         List<CompletableFuture<Void>> steps = new ArrayList<>();
 
-        KernelClient.Result r = KernelClient.run(server.nfsPort(), "/ktier", "", 900, """
+        KernelClient.Result r = KernelClient.run(strata.nfsPort(), "/ktier", "", 900, """
                 set -euo pipefail
                 echo "before $(md5sum < tier.bin | cut -c1-32) $(stat -c %i tier.bin)"
                 n=0
@@ -88,19 +84,20 @@ class TieringKernelIT {
                         steps.add(hostStep(hostFailure, () -> {
                             moveTo("cloud");
                             assertEquals(Set.of("cloud-1"), volumesOf("tier.bin"));
-                            s3.putObject(b -> b.bucket("ktier").key("moved-1"), RequestBody.fromString(""));
+                            strata.s3().putObject(b -> b.bucket("ktier").key("moved-1"), RequestBody.fromString(""));
                         }));
                     } else if (line.startsWith("edited ")) {
                         steps.add(hostStep(hostFailure, () -> {
-                            assertArrayEquals(edited, s3.getObjectAsBytes(b -> b.bucket("ktier").key("tier.bin"))
-                                    .asByteArray(), "S3 sees the NFS edit of a cloud-resident file");
+                            assertArrayEquals(edited,
+                                    strata.s3().getObjectAsBytes(b -> b.bucket("ktier").key("tier.bin")).asByteArray(),
+                                    "S3 sees the NFS edit of a cloud-resident file");
                             Set<String> on = volumesOf("tier.bin");
                             assertEquals(Set.of("cloud-1", "local-1"), on, "the edit went to the hot tier only");
-                            assertEquals("GLACIER_IR", s3.headObject(b -> b.bucket("ktier").key("tier.bin"))
+                            assertEquals("GLACIER_IR", strata.s3().headObject(b -> b.bucket("ktier").key("tier.bin"))
                                     .storageClassAsString());
                             moveTo("nvme");
                             assertEquals(Set.of("local-1"), volumesOf("tier.bin"));
-                            s3.putObject(b -> b.bucket("ktier").key("moved-2"), RequestBody.fromString(""));
+                            strata.s3().putObject(b -> b.bucket("ktier").key("moved-2"), RequestBody.fromString(""));
                         }));
                     }
                 });
@@ -146,15 +143,16 @@ class TieringKernelIT {
     }
 
     private static void moveTo(String tier) throws Exception {
-        admin.expect(201, "PUT", "/api/v1/policies",
+        strata.admin().expect(201, "PUT", "/api/v1/policies",
                 "{\"rules\":[{\"match\":{\"path\":\"tier.bin\"},\"target\":{\"tier\":\"" + tier + "\"}}]}");
-        admin.expect(200, "POST", "/api/v1/policies/apply", null);
-        admin.awaitMovesFinished();
+        strata.admin().expect(200, "POST", "/api/v1/policies/apply", null);
+        strata.admin().awaitMovesFinished();
     }
 
     private static Set<String> volumesOf(String key) throws Exception {
         Set<String> on = new TreeSet<>();
-        admin.get("/api/v1/placement/ktier/" + key).get("ranges").forEach(r -> on.add(r.get("volume").asText()));
+        strata.admin().get("/api/v1/placement/ktier/" + key).get("ranges")
+                .forEach(r -> on.add(r.get("volume").asText()));
         return on;
     }
 }
