@@ -196,7 +196,11 @@ public final class FileTree {
      */
     public void rename(long fromDir, String fromName, long toDir, String toName) {
         tx.runVoid(() -> {
-            requireDirectory(toDir);
+            if (toDir != fromDir) {
+                // Within one directory, finding the source entry shows the directory exists: no directory without
+                // its entries, and removing it would read that entry, so this commit would conflict with it.
+                requireDirectory(toDir);
+            }
             DirEntry source = requireEntry(fromDir, fromName);
             if (fromDir == toDir && fromName.equals(toName)) {
                 return;

@@ -13,9 +13,11 @@ import io.strata.meta.TestPorts;
 import io.strata.meta.error.BucketNotEmptyException;
 import io.strata.meta.error.IsDirectoryException;
 import io.strata.meta.error.NoSuchBucketException;
+import io.strata.meta.error.NotDirectoryException;
 import io.strata.meta.error.NotFoundException;
 import io.strata.meta.error.ParentIsFileException;
 import io.strata.meta.error.PreconditionFailedException;
+import io.strata.meta.error.StaleInodeException;
 import io.strata.meta.ignite.DentryKey;
 import io.strata.meta.ignite.DentryRow;
 import io.strata.meta.key.ObjectKey;
@@ -415,6 +417,29 @@ class NamespaceIT {
         tree.rmdir(a, "y");
         assertTrue(meta.objects().delete(b, ObjectKey.parse("a/x/file"), WriteCondition.NONE)); // a/x goes too
         assertEquals(2, nlink(a));
+    }
+
+    @Test
+    void aRenameAnswersForAMissingOrNonDirectoryParentBeforeLookingAtNames() {
+        String b = newBucket();
+        long root = meta.buckets().require(b).rootInodeId();
+        FileTree tree = meta.files();
+        NewFileAttrs attrs = new NewFileAttrs(0755, 0, 0);
+        long gone = tree.mkdir(root, "gone", attrs).id();
+        tree.rmdir(root, "gone");
+        long file = tree.createFile(root, "file", attrs, FileTree.CreateMode.GUARDED, 0).id();
+
+        // Within one directory and across two, as the source's directory and as the target's.
+        assertThrows(StaleInodeException.class, () -> tree.rename(gone, "a", gone, "b"));
+        assertThrows(NotDirectoryException.class, () -> tree.rename(file, "a", file, "b"));
+        assertThrows(StaleInodeException.class, () -> tree.rename(root, "file", gone, "moved"));
+        assertThrows(NotDirectoryException.class, () -> tree.rename(root, "file", file, "moved"));
+        assertThrows(StaleInodeException.class, () -> tree.rename(gone, "a", root, "b"));
+        assertThrows(NotFoundException.class, () -> tree.rename(root, "absent", root, "b"));
+
+        tree.rename(root, "file", root, "renamed");
+        assertNull(tree.lookup(root, "file"));
+        assertEquals(file, tree.lookup(root, "renamed").inodeId());
     }
 
     @Test
