@@ -5,24 +5,35 @@ import java.util.regex.Pattern;
 
 /** Reads a unified JVM GC log ({@code -Xlog:gc}): each collection line says {@code before->after(capacity)}. */
 final class GcLog {
-    private static final Pattern HEAP = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
+    private static final Pattern HEAP = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\(\\d+[KMG]\\)");
 
     private GcLog() {
     }
 
-    /** The largest heap in use before a collection, in MiB (0 if the log has no collection). */
-    static long peakHeapMiB(String log) {
-        long peakKb = 0;
+    /**
+     * The heap's high marks, in MiB (0 where the log has no collection): {@code beforeCollection} includes garbage
+     * and grows with the heap the JVM is given; {@code afterCollection}, what survived, is what the server needs.
+     */
+    record Peaks(long beforeCollection, long afterCollection) {
+    }
+
+    static Peaks peaks(String log) {
+        long beforeKb = 0;
+        long afterKb = 0;
         Matcher m = HEAP.matcher(log);
         while (m.find()) {
-            long v = Long.parseLong(m.group(1));
-            long kb = switch (m.group(2)) {
-                case "K" -> v;
-                case "M" -> v << 10;
-                default -> v << 20;
-            };
-            peakKb = Math.max(peakKb, kb);
+            beforeKb = Math.max(beforeKb, kibibytes(m.group(1), m.group(2)));
+            afterKb = Math.max(afterKb, kibibytes(m.group(3), m.group(4)));
         }
-        return peakKb >> 10;
+        return new Peaks(beforeKb >> 10, afterKb >> 10);
+    }
+
+    private static long kibibytes(String value, String unit) {
+        long v = Long.parseLong(value);
+        return switch (unit) {
+            case "K" -> v;
+            case "M" -> v << 10;
+            default -> v << 20;
+        };
     }
 }

@@ -39,7 +39,7 @@ public final class S3Bench {
                 quick ? "quick" : "full", walFsync ? "FSYNC" : "LOG_ONLY", work);
 
         Map<String, double[]> rows = new LinkedHashMap<>();
-        long peakHeap;
+        GcLog.Peaks heap;
         boolean survived;
         try (StrataProcess strata = new StrataProcess(repo, work.resolve("strata"), BenchSupport.free(), BenchSupport.free(),
                 BenchSupport.free(), BenchSupport.free(), walFsync);
@@ -54,7 +54,7 @@ public final class S3Bench {
                 warmUp(peer.endpoint(), WarmUp.self(), settings); // s3proxy runs in this JVM
             }
             measure(targets, strata, settings, rows);
-            peakHeap = strata.peakHeapMiB();
+            heap = strata.heapPeaks();
             survived = strata.alive();
         } catch (Exception e) {
             System.err.println("S3 benchmark failed; the server's log is kept: " + WorkDirectory.removeKeepingLog(work));
@@ -62,7 +62,7 @@ public final class S3Bench {
         }
         WorkDirectory.remove(work);
         double loopback = LoopbackLimit.measure(1L << 30);
-        print(rows, loopback, peakHeap, survived, clients);
+        print(rows, loopback, heap, survived, clients);
     }
 
     /** How the rows run: clients per server, the size divisor of --quick, repeats, which rows. */
@@ -189,7 +189,8 @@ public final class S3Bench {
         double run(S3Workloads w, int repeat, int requests) throws Exception;
     }
 
-    private static void print(Map<String, double[]> rows, double loopback, long peakHeap, boolean survived, int clients) {
+    private static void print(Map<String, double[]> rows, double loopback, GcLog.Peaks heap, boolean survived,
+                              int clients) {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "| %-36s | %12s | %12s | %8s |", "row (" + clients + " clients)", "strata", "s3proxy", "ratio"));
         out.add("|" + "-".repeat(38) + "|" + "-".repeat(14) + "|" + "-".repeat(14) + "|" + "-".repeat(10) + "|");
@@ -199,8 +200,9 @@ public final class S3Bench {
         double[] bigGet = rows.getOrDefault("GET 64 MiB (MiB/s)", new double[] {Double.NaN});
         // Above 1 is possible: the probe is one connection copying through user space, GETs use every client
         // connection and send files with sendfile.
-        out.add(String.format(Locale.ROOT, "large GET at %.2f of the loopback limit; strata heap peak %d MiB of 512 (%s)",
-                bigGet[0] / loopback, peakHeap, survived ? "server alive at the end" : "SERVER DIED"));
+        out.add(String.format(Locale.ROOT, "large GET at %.2f of the loopback limit; strata heap of 512 MiB: at most %d MiB"
+                        + " in use before a collection, %d MiB live after one (%s)", bigGet[0] / loopback,
+                heap.beforeCollection(), heap.afterCollection(), survived ? "server alive at the end" : "SERVER DIED"));
         out.forEach(System.out::println);
     }
 }

@@ -86,12 +86,12 @@ public final class StrataProcess implements AutoCloseable {
         return new Endpoint("strata", URI.create("http://127.0.0.1:" + port), ACCESS, SECRET);
     }
 
-    /** Highest heap in use before any collection so far (MiB), from the GC log; 0 if no collection ran yet. */
-    public long peakHeapMiB() {
+    /** The heap's high marks so far, from the GC log; zeros if no collection ran yet. */
+    public GcLog.Peaks heapPeaks() {
         try {
-            return Files.exists(gcLog) ? GcLog.peakHeapMiB(Files.readString(gcLog)) : 0;
+            return GcLog.peaks(Files.exists(gcLog) ? Files.readString(gcLog) : "");
         } catch (IOException e) {
-            return 0;
+            return new GcLog.Peaks(0, 0);
         }
     }
 
