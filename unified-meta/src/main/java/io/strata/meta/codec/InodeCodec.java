@@ -6,7 +6,6 @@ import io.strata.meta.model.Inode;
 import io.strata.meta.model.InodeType;
 import io.strata.meta.model.ObjectAttrs;
 import io.strata.meta.model.PosixAttrs;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,21 +59,38 @@ public final class InodeCodec {
             var tags = r.readMap();
             var checksums = r.readMap();
             String checksumType = r.readString();
-            int parts = r.readInt();
-            List<Long> partSizes = new ArrayList<>(parts);
-            for (int i = 0; i < parts; i++) {
-                partSizes.add(r.readLong());
-            }
+            List<Long> partSizes = readLongs(r);
             object = new ObjectAttrs(etag, headers, userMeta, tags, checksums, checksumType, partSizes);
         }
         int n = r.readInt();
-        List<Extent> extents = new ArrayList<>(n);
+        if (n < 0 || n > bytes.length) {
+            throw new CorruptValueException("extent count " + n);
+        }
+        Extent[] extents = new Extent[n];
         for (int i = 0; i < n; i++) {
             long offset = r.readLong();
             long length = r.readLong();
             BlobRef blob = new BlobRef(r.readString(), r.readString());
-            extents.add(new Extent(offset, length, blob, r.readLong()));
+            extents[i] = new Extent(offset, length, blob, r.readLong());
         }
-        return new Inode(id, type, generation, parentId, version, size, posix, object, extents, r.readString());
+        // List.of, not a copy of an ArrayList: Inode keeps its extents with List.copyOf, which keeps an immutable
+        // list as it is.
+        return new Inode(id, type, generation, parentId, version, size, posix, object, List.of(extents),
+                r.readString());
+    }
+
+    private static List<Long> readLongs(ValueReader r) {
+        int n = r.readInt();
+        if (n == 0) {
+            return List.of();
+        }
+        if (n < 0 || n > 1 << 16) {
+            throw new CorruptValueException("part count " + n);
+        }
+        Long[] values = new Long[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = r.readLong();
+        }
+        return List.of(values);
     }
 }

@@ -1,6 +1,5 @@
 package io.strata.meta.codec;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -15,15 +14,18 @@ final class ValueReader {
     }
 
     byte readByte() {
-        return guard(() -> in.get());
+        need(1);
+        return in.get();
     }
 
     int readInt() {
-        return guard(() -> in.getInt());
+        need(4);
+        return in.getInt();
     }
 
     long readLong() {
-        return guard(() -> in.getLong());
+        need(8);
+        return in.getLong();
     }
 
     boolean readBoolean() {
@@ -43,10 +45,17 @@ final class ValueReader {
         return s;
     }
 
+    /** Most stored maps are empty or hold one entry (a Content-Type): those need no hash table. */
     Map<String, String> readMap() {
         int n = readInt();
         if (n < 0 || n > in.remaining()) {
             throw new CorruptValueException("map size " + n);
+        }
+        if (n == 0) {
+            return Map.of();
+        }
+        if (n == 1) {
+            return Map.of(readString(), readString());
         }
         Map<String, String> map = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -62,14 +71,8 @@ final class ValueReader {
         }
     }
 
-    private interface Read<T> {
-        T get();
-    }
-
-    private static <T> T guard(Read<T> read) {
-        try {
-            return read.get();
-        } catch (BufferUnderflowException e) {
+    private void need(int bytes) {
+        if (in.remaining() < bytes) {
             throw new CorruptValueException("value ends early");
         }
     }

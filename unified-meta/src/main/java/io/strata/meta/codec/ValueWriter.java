@@ -1,71 +1,79 @@
 package io.strata.meta.codec;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** Writes the compact, versioned encoding of namespace values stored in Ignite. */
+/**
+ * Writes the compact, versioned encoding of namespace values stored in Ignite: big-endian numbers, strings as a
+ * length and UTF-8 bytes. Into one growing array, without streams or a lambda per field: every namespace change
+ * encodes an inode, and the garbage of a stream-based writer was a visible share of the collector's work.
+ */
 final class ValueWriter {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private byte[] buf = new byte[128];
+    private int size;
 
     ValueWriter writeByte(int v) {
-        return io(() -> out.writeByte(v));
+        ensure(1);
+        buf[size++] = (byte) v;
+        return this;
     }
 
     ValueWriter writeInt(int v) {
-        return io(() -> out.writeInt(v));
+        ensure(4);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            buf[size++] = (byte) (v >>> shift);
+        }
+        return this;
     }
 
     ValueWriter writeLong(long v) {
-        return io(() -> out.writeLong(v));
+        ensure(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buf[size++] = (byte) (v >>> shift);
+        }
+        return this;
     }
 
     ValueWriter writeBoolean(boolean v) {
-        return io(() -> out.writeBoolean(v));
+        return writeByte(v ? 1 : 0);
     }
 
     /** A nullable string: length -1 for null, else the UTF-8 length and bytes. */
     ValueWriter writeString(String s) {
-        return io(() -> {
-            if (s == null) {
-                out.writeInt(-1);
-            } else {
-                byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(b.length);
-                out.write(b);
-            }
-        });
+        if (s == null) {
+            return writeInt(-1);
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        writeInt(b.length);
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, size, b.length);
+        size += b.length;
+        return this;
     }
 
-    /** A map, sorted so equal maps encode to equal bytes. */
+    /** A map, sorted by key so equal maps encode to equal bytes. */
     ValueWriter writeMap(Map<String, String> map) {
         writeInt(map.size());
-        new TreeMap<>(map).forEach((k, v) -> {
-            writeString(k);
-            writeString(v);
-        });
+        if (map.size() == 1) {
+            map.forEach((k, v) -> writeString(k).writeString(v));
+        } else if (!map.isEmpty()) {
+            String[] keys = map.keySet().toArray(new String[0]);
+            Arrays.sort(keys);
+            for (String k : keys) {
+                writeString(k).writeString(map.get(k));
+            }
+        }
         return this;
     }
 
     byte[] toBytes() {
-        return bytes.toByteArray();
+        return Arrays.copyOf(buf, size);
     }
 
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private ValueWriter io(IoAction action) {
-        try {
-            action.run();
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private void ensure(int more) {
+        if (size + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
         }
     }
 }

@@ -6,6 +6,9 @@ public enum InodeType {
     /** Named pipe and socket: names with attributes and no bytes, made over NFS (MKNOD); never S3 objects. */
     FIFO(4), SOCKET(5);
 
+    /** values() copies its array on every call, and every inode and entry read asks for a type. */
+    private static final InodeType[] ALL = values();
+
     private final byte code;
 
     InodeType(int code) {
@@ -17,7 +20,7 @@ public enum InodeType {
     }
 
     public static InodeType ofCode(byte code) {
-        for (InodeType t : values()) {
+        for (InodeType t : ALL) {
             if (t.code == code) {
                 return t;
             }
