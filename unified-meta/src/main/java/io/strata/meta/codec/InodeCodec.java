@@ -59,13 +59,10 @@ public final class InodeCodec {
             var tags = r.readMap();
             var checksums = r.readMap();
             String checksumType = r.readString();
-            List<Long> partSizes = readLongs(r);
+            List<Long> partSizes = readPartSizes(r);
             object = new ObjectAttrs(etag, headers, userMeta, tags, checksums, checksumType, partSizes);
         }
-        int n = r.readInt();
-        if (n < 0 || n > bytes.length) {
-            throw new CorruptValueException("extent count " + n);
-        }
+        int n = r.readCount("extent count");
         Extent[] extents = new Extent[n];
         for (int i = 0; i < n; i++) {
             long offset = r.readLong();
@@ -79,14 +76,8 @@ public final class InodeCodec {
                 r.readString());
     }
 
-    private static List<Long> readLongs(ValueReader r) {
-        int n = r.readInt();
-        if (n == 0) {
-            return List.of();
-        }
-        if (n < 0 || n > 1 << 16) {
-            throw new CorruptValueException("part count " + n);
-        }
+    private static List<Long> readPartSizes(ValueReader r) {
+        int n = r.readCount("part count");
         Long[] values = new Long[n];
         for (int i = 0; i < n; i++) {
             values[i] = r.readLong();

@@ -45,12 +45,21 @@ final class ValueReader {
         return s;
     }
 
-    /** Most stored maps are empty or hold one entry (a Content-Type): those need no hash table. */
-    Map<String, String> readMap() {
+    /**
+     * A count of the items that follow: each takes at least one byte, so a count beyond the value's end (or below
+     * zero) is corruption, reported before anything is allocated for it.
+     */
+    int readCount(String what) {
         int n = readInt();
         if (n < 0 || n > in.remaining()) {
-            throw new CorruptValueException("map size " + n);
+            throw new CorruptValueException(what + " " + n);
         }
+        return n;
+    }
+
+    /** Most stored maps are empty or hold one entry (a Content-Type): those need no hash table. */
+    Map<String, String> readMap() {
+        int n = readCount("map size");
         if (n == 0) {
             return Map.of();
         }

@@ -55,14 +55,10 @@ final class ValueWriter {
     /** A map, sorted by key so equal maps encode to equal bytes. */
     ValueWriter writeMap(Map<String, String> map) {
         writeInt(map.size());
-        if (map.size() == 1) {
-            map.forEach((k, v) -> writeString(k).writeString(v));
-        } else if (!map.isEmpty()) {
-            String[] keys = map.keySet().toArray(new String[0]);
-            Arrays.sort(keys);
-            for (String k : keys) {
-                writeString(k).writeString(map.get(k));
-            }
+        String[] keys = map.keySet().toArray(new String[0]);
+        Arrays.sort(keys);
+        for (String k : keys) {
+            writeString(k).writeString(map.get(k));
         }
         return this;
     }

@@ -82,6 +82,11 @@ class InodeCodecTest {
     void truncatedValueIsReportedAsCorrupt() {
         byte[] full = InodeCodec.encode(sample());
         assertThrows(CorruptValueException.class, () -> InodeCodec.decode(Arrays.copyOf(full, full.length - 5)));
+        // A symlink's value: no object attributes (byte 82), then the extent count (bytes 83-86).
+        byte[] hugeCount = InodeCodec.encode(new Inode(6, InodeType.SYMLINK, 1, 0, 1, 3,
+                new PosixAttrs(0777, 0, 0, 1, 0, 0, 0), null, List.of(), "../t"));
+        hugeCount[83] = 0x7f;
+        assertThrows(CorruptValueException.class, () -> InodeCodec.decode(hugeCount), "refused before allocating");
         byte[] wrongVersion = full.clone();
         wrongVersion[0] = 99;
         assertThrows(CorruptValueException.class, () -> InodeCodec.decode(wrongVersion));
