@@ -80,6 +80,10 @@ public final class Names {
 
     /** The bytes as strict UTF-8 (no malformed or unmappable sequences), or null when they are not. */
     public static String utf8(byte[] raw) {
+        if (isAscii(raw)) {
+            // Most names are ASCII, which is UTF-8 as it stands: no decoder to make for each call.
+            return new String(raw, StandardCharsets.US_ASCII);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -88,5 +92,14 @@ public final class Names {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    private static boolean isAscii(byte[] raw) {
+        for (byte b : raw) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
