@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** Each procedure, from encoded arguments to the reply a client decodes, over an in-memory file system. */
 class Nfs3ProceduresTest {
-    static final int GETATTR = 1, SETATTR = 2, LOOKUP = 3, ACCESS = 4, READ = 6, WRITE = 7, CREATE = 8, MKDIR = 9,
-            MKNOD = 11, REMOVE = 12, RMDIR = 13, READDIR = 16, FSINFO = 19;
+    static final int GETATTR = 1, SETATTR = 2, LOOKUP = 3, ACCESS = 4, READLINK = 5, READ = 6, WRITE = 7, CREATE = 8,
+            MKDIR = 9, SYMLINK = 10, MKNOD = 11, REMOVE = 12, RMDIR = 13, READDIR = 16, FSINFO = 19;
     static final Caller ROOT = new Caller(0, 0, new int[0]);
     static final Caller ALICE = new Caller(1000, 1000, new int[0]);
     static final Caller BOB = new Caller(2000, 2000, new int[0]);
@@ -94,6 +94,39 @@ class Nfs3ProceduresTest {
         assertEquals(NfsStatus.NOENT.code(), r.xdrDecodeInt());
         assertTrue(r.xdrDecodeBoolean(), "post_op_attr of the directory");
         assertEquals(2, r.xdrDecodeInt(), "NF3DIR");
+    }
+
+    @Test
+    void symlinkTargetsMustBeUtf8AndComeBackAsSent() throws Exception {
+        byte[] notUtf8 = {'.', '.', '/', (byte) 0xff};
+        assertEquals(NfsStatus.INVAL.code(), symlink("bad", notUtf8).xdrDecodeInt());
+        assertEquals(NfsStatus.NOENT.code(), call(LOOKUP, ROOT, dirOp(root, "bad")).xdrDecodeInt(), "nothing made");
+
+        Xdr made = symlink("good", "../Grüße/t".getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, made.xdrDecodeInt());
+        assertTrue(made.xdrDecodeBoolean(), "a handle follows");
+        byte[] link = made.xdrDecodeDynamicOpaque();
+        Xdr read = call(READLINK, ROOT, out -> out.xdrEncodeDynamicOpaque(link));
+        assertEquals(0, read.xdrDecodeInt());
+        if (read.xdrDecodeBoolean()) {
+            for (int i = 0; i < 21; i++) { // fattr3: 21 XDR words
+                read.xdrDecodeInt();
+            }
+        }
+        assertEquals("../Grüße/t", new String(read.xdrDecodeDynamicOpaque(), StandardCharsets.UTF_8));
+    }
+
+    /** SYMLINK in the root with no attributes set. */
+    Xdr symlink(String name, byte[] target) throws Exception {
+        return call(SYMLINK, ROOT, out -> {
+            dirOp(root, name).write(out);
+            for (int i = 0; i < 4; i++) { // sattr3: mode, uid, gid, size not set
+                out.xdrEncodeBoolean(false);
+            }
+            out.xdrEncodeInt(0); // atime, mtime: don't change
+            out.xdrEncodeInt(0);
+            out.xdrEncodeDynamicOpaque(target);
+        });
     }
 
     @Test

@@ -14,9 +14,6 @@ import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Sattr;
 import io.strata.nfs.xdr.XdrReader;
 import io.strata.nfs.xdr.XdrWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
 /** SYMLINK: the target is stored as given (UTF-8, at most 4096 bytes). */
@@ -37,10 +34,8 @@ public final class Symlink3 extends Procedure<Symlink3.Args> {
         Stat before = ctx.fs().getattr(dir);
         Permissions.requireDirectoryChange(before, ctx.caller());
         String name = Names.create(a.where().name());
-        String target;
-        try {
-            target = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(a.target())).toString();
-        } catch (CharacterCodingException e) {
+        String target = Names.utf8(a.target());
+        if (target == null) {
             throw new NfsException(NfsStatus.INVAL, "symlink target is not UTF-8");
         }
         if (target.isEmpty()) {
