@@ -132,10 +132,10 @@ public final class StrataFileSystem implements VirtualFileSystem {
     }
 
     @Override
-    public ReadResult read(FileId id, long offset, int count) throws NfsException {
+    public ReadResult read(FileId id, long offset, ByteBuffer into) throws NfsException {
         return call(() -> {
-            FileStore.FileRead r = files.read(id.inode(), id.generation(), offset, count);
-            return new ReadResult(r.data(), r.eof(), stats.of(r.inode()));
+            FileStore.FileRead r = files.read(id.inode(), id.generation(), offset, into);
+            return new ReadResult(r.length(), r.eof(), stats.of(r.inode()));
         });
     }
 

@@ -39,10 +39,10 @@ public interface VirtualFileSystem {
     Stat setattr(FileId id, SetAttributes attrs, Long guardCtimeNanos, Caller caller) throws NfsException;
 
     /**
-     * Reads up to {@code count} bytes at {@code offset}, including writes not yet committed. ISDIR or INVAL for
-     * anything but a regular file.
+     * Reads up to {@code into.remaining()} bytes at {@code offset}, including writes not yet committed, into
+     * {@code into} from its position, which advances past them. ISDIR or INVAL for anything but a regular file.
      */
-    ReadResult read(FileId id, long offset, int count) throws NfsException;
+    ReadResult read(FileId id, long offset, ByteBuffer into) throws NfsException;
 
     /** Writes at {@code offset}; holes before it read as zeros. Returns at least the stability asked for. */
     WriteResult write(FileId id, long offset, ByteBuffer data, Stability stability) throws NfsException;

@@ -208,7 +208,7 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     }
 
     @Override
-    public synchronized ReadResult read(FileId id, long offset, int count) throws NfsException {
+    public synchronized ReadResult read(FileId id, long offset, ByteBuffer into) throws NfsException {
         if (readFailsWith != null) {
             throw new NfsException(readFailsWith, "read refused by the test");
         }
@@ -217,8 +217,9 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
             throw new NfsException(n.type == FileType.DIRECTORY ? NfsStatus.ISDIR : NfsStatus.INVAL, "not a file");
         }
         int from = (int) Math.min(offset, n.data.length);
-        int to = (int) Math.min((long) from + count, n.data.length);
-        return new ReadResult(Arrays.copyOfRange(n.data, from, to), to >= n.data.length, getattr(id));
+        int to = (int) Math.min((long) from + into.remaining(), n.data.length);
+        into.put(n.data, from, to - from);
+        return new ReadResult(to - from, to >= n.data.length, getattr(id));
     }
 
     @Override

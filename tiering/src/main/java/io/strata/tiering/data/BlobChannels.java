@@ -35,8 +35,10 @@ public final class BlobChannels implements AutoCloseable {
         if (!volume.isLocal()) {
             return readRemote(volume, blob, dst, position);
         }
+        int start = dst.position();
         for (int attempt = 1; ; attempt++) {
             FileChannel ch = channel(blob);
+            dst.position(start); // a retry starts over, in the buffer as in the file
             try {
                 int total = 0;
                 while (dst.hasRemaining()) {

@@ -46,6 +46,7 @@ public final class FileStore implements AutoCloseable {
      */
     static final int KEEP_OPEN = 256;
     private static final int OPEN_ATTEMPTS = 3;
+    private static final byte[] ZEROS = new byte[8192];
 
     private final MetaStore meta;
     private final VolumeRegistry volumes;
@@ -117,23 +118,30 @@ public final class FileStore implements AutoCloseable {
     public record FileView(long size, long mtimeNanos) {
     }
 
-    /** Reads up to {@code count} bytes at {@code offset}, unpublished writes included. */
-    public FileRead read(long id, long generation, long offset, int count) throws IOException {
+    /**
+     * Reads up to {@code into.remaining()} bytes at {@code offset}, unpublished writes included, into {@code into}
+     * from its position, which advances past them; holes read as zeros.
+     *
+     * <p>Why a caller's buffer: the NFS front end reads into a pooled direct buffer that its reply then sends as is,
+     * instead of a fresh heap array (zeroed by the JVM, then copied again on both sides of the system calls).
+     */
+    public FileRead read(long id, long generation, long offset, ByteBuffer into) throws IOException {
         access.touched(id);
         OpenFile f = open.get(id);
         if (f == null || !f.hasDirtyNow()) {
             // Published bytes never change under a reader, so concurrent reads need not queue on the file's monitor;
             // a write that lands meanwhile is simply ordered after this read.
-            return readPublished(requireFile(id, generation), offset, count);
+            return readPublished(requireFile(id, generation), offset, into);
         }
         synchronized (f) {
             Inode inode = requireFile(id, generation);
             long size = f.hasDirty() ? Math.max(inode.size(), f.dirtyEnd()) : inode.size();
-            int n = (int) Math.max(0, Math.min(count, size - offset));
-            byte[] out = readPublished(inode, offset, n).data();
-            byte[] full = out.length == n ? out : java.util.Arrays.copyOf(out, n);
+            int n = (int) Math.max(0, Math.min(into.remaining(), size - offset));
+            int start = into.position();
+            int published = readPublished(inode, offset, into.slice(start, n)).length();
+            zero(into, start + published, start + n); // written but unpublished past the published end
             for (long[] r : f.dirtyWithin(offset, offset + n)) {
-                ByteBuffer dst = ByteBuffer.wrap(full, (int) (r[0] - offset), (int) (r[1] - r[0]));
+                ByteBuffer dst = into.slice(start + (int) (r[0] - offset), (int) (r[1] - r[0]));
                 long pos = r[0];
                 while (dst.hasRemaining()) {
                     int k = f.readDirty(dst, pos);
@@ -143,12 +151,16 @@ public final class FileStore implements AutoCloseable {
                     pos += k;
                 }
             }
-            return new FileRead(full, offset + n >= size, inode);
+            into.position(start + n);
+            return new FileRead(n, offset + n >= size, inode);
         }
     }
 
-    /** @param inode the inode the read saw (its attributes describe the bytes returned) */
-    public record FileRead(byte[] data, boolean eof, Inode inode) {
+    /**
+     * @param length how many bytes the read placed in the caller's buffer
+     * @param inode  the inode the read saw (its attributes describe the bytes returned)
+     */
+    public record FileRead(int length, boolean eof, Inode inode) {
     }
 
     private Inode requireFile(long id, long generation) {
@@ -159,14 +171,17 @@ public final class FileStore implements AutoCloseable {
         return inode;
     }
 
-    private FileRead readPublished(Inode inode, long offset, int count) throws IOException {
+    private FileRead readPublished(Inode inode, long offset, ByteBuffer into) throws IOException {
+        int start = into.position();
         for (int attempt = 1; ; attempt++) {
-            int n = (int) Math.max(0, Math.min(count, inode.size() - offset));
+            int n = (int) Math.max(0, Math.min(into.remaining(), inode.size() - offset));
             if (n == 0) {
-                return new FileRead(new byte[0], true, inode);
+                return new FileRead(0, true, inode);
             }
             try {
-                return new FileRead(readExtents(inode, offset, n), offset + n >= inode.size(), inode);
+                readExtents(inode, offset, into.slice(start, n));
+                into.position(start + n);
+                return new FileRead(n, offset + n >= inode.size(), inode);
             } catch (NoSuchFileException e) {
                 // A concurrent replace reclaimed a data file between reading the inode and opening it.
                 if (attempt >= OPEN_ATTEMPTS) {
@@ -177,16 +192,20 @@ public final class FileStore implements AutoCloseable {
         }
     }
 
-    /** Bytes {@code [offset, offset + n)} of the published content; holes stay zero. */
-    private byte[] readExtents(Inode inode, long offset, int n) throws IOException {
-        byte[] out = new byte[n];
-        long end = offset + n;
+    /**
+     * Fills {@code out} (position 0 to its limit) with the published content from {@code offset}. The buffer may
+     * hold earlier bytes (a pooled one does), so holes are zeroed explicitly, never assumed.
+     */
+    private void readExtents(Inode inode, long offset, ByteBuffer out) throws IOException {
+        long end = offset + out.limit();
+        long covered = offset;
         for (Extent e : inode.extents()) {
             long from = Math.max(offset, e.offset());
             long to = Math.min(end, e.end());
             if (from >= to) {
                 continue;
             }
+            zero(out, (int) (covered - offset), (int) (from - offset));
             int at = (int) (from - offset);
             int len = (int) (to - from);
             long blobPos = e.blobOffset() + (from - e.offset());
@@ -195,17 +214,24 @@ public final class FileStore implements AutoCloseable {
                 if (bytes == null) {
                     throw new NoSuchFileException("inline:" + e.blob().blobId());
                 }
-                System.arraycopy(bytes, (int) blobPos, out, at, len);
+                out.put(at, bytes, (int) blobPos, len);
             } else {
-                if (channels.read(e.blob(), ByteBuffer.wrap(out, at, len), blobPos) < 0) {
-                    throw new IOException("data file shorter than its extent");
-                }
+                int read = channels.read(e.blob(), out.slice(at, len), blobPos);
+                zero(out, at + Math.max(read, 0), at + len); // a data file that ends early: the rest is a hole
                 if (!volumes.require(e.blob().volumeId()).isLocal()) {
                     access.coldRead(inode.id());
                 }
             }
+            covered = to;
         }
-        return out;
+        zero(out, (int) (covered - offset), out.limit());
+    }
+
+    /** Zeroes {@code [from, to)} of {@code buffer} (absolute indexes; position untouched). */
+    private static void zero(ByteBuffer buffer, int from, int to) {
+        for (int at = from; at < to; at += ZEROS.length) {
+            buffer.put(at, ZEROS, 0, Math.min(ZEROS.length, to - at));
+        }
     }
 
     /**

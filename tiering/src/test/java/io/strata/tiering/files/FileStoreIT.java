@@ -91,7 +91,7 @@ class FileStoreIT {
         write(f, 0, slice(data, 0, 100_000), false);
         write(f, 200_000, slice(data, 200_000, 300_000), false);
 
-        assertArrayEquals(data, files.read(f.id(), f.generation(), 0, data.length).data(), "NFS reads its writes");
+        assertArrayEquals(data, read(f, 0, data.length), "NFS reads its writes");
         assertEquals(0, s3("seq.bin").inode().size(), "S3 sees nothing before COMMIT");
 
         files.commit(f.id(), f.generation());
@@ -126,7 +126,7 @@ class FileStoreIT {
     void writesPastTheEndLeaveHolesThatReadAsZeros() throws Exception {
         Inode f = tree.createFile(bucketRoot, "sparse.bin", OWNER, FileTree.CreateMode.GUARDED, 0);
         write(f, 1 << 20, new byte[] {7}, false);
-        byte[] read = files.read(f.id(), f.generation(), (1 << 20) - 2, 10).data();
+        byte[] read = read(f, (1 << 20) - 2, 10);
         assertArrayEquals(new byte[] {0, 0, 7}, read);
         files.commit(f.id(), f.generation());
         assertEquals((1 << 20) + 1, s3("sparse.bin").inode().size());
@@ -184,6 +184,35 @@ class FileStoreIT {
         assertEquals("d41d8cd98f00b204e9800998ecf8427e", empty.object().etag());
     }
 
+    @Test
+    void aReadFillsOnlyTheBufferRangeItIsGivenAndZeroesTheHolesInIt() throws Exception {
+        byte[] original = random(10_000, 3);
+        putS3("window.bin", original);
+        Inode f = meta.objects().find("files", ObjectKey.parse("window.bin"));
+        files.punchHole(f.id(), f.generation(), 4096, 1000);
+        write(f, 12_000, new byte[] {9}, false); // unpublished, past a hole from 10,000
+
+        ByteBuffer into = ByteBuffer.allocateDirect(16_000);
+        while (into.hasRemaining()) {
+            into.put((byte) 0x5A);
+        }
+        into.position(100).limit(100 + 13_000);
+        FileStore.FileRead r = files.read(f.id(), f.generation(), 0, into);
+
+        assertEquals(12_001, r.length(), "up to the end of the unpublished write");
+        assertTrue(r.eof());
+        assertEquals(100 + 12_001, into.position());
+        byte[] expected = new byte[12_001];
+        System.arraycopy(original, 0, expected, 0, original.length);
+        java.util.Arrays.fill(expected, 4096, 5096, (byte) 0);
+        expected[12_000] = 9;
+        byte[] got = new byte[12_001];
+        into.get(100, got);
+        assertArrayEquals(expected, got, "the punched hole and the gap before the write read as zeros");
+        assertEquals(0x5A, into.get(99), "nothing before the buffer's position is written");
+        assertEquals(0x5A, into.get(100 + 12_001), "nothing past the bytes read is written");
+    }
+
     /** NFSv4.2 fallocate: a write sent before a punched hole never fills it when it is committed after. */
     @Test
     void aPunchedHoleReadsAsZerosEvenOverAWriteNotYetCommitted() throws Exception {
@@ -195,7 +224,7 @@ class FileStoreIT {
         files.commit(f.id(), f.generation());
         byte[] expected = {'0', '1', 0, 0, 0, 0, '6', '7', '8', '9', 0, 0, 0, 0, 0, 0};
         assertArrayEquals(expected, s3Bytes("holes.bin"));
-        assertArrayEquals(expected, files.read(f.id(), f.generation(), 0, 100).data());
+        assertArrayEquals(expected, read(f, 0, 100));
         Inode after = files.allocate(f.id(), f.generation(), 8);
         assertEquals(16, after.size(), "ALLOCATE within the file changes nothing");
         assertTrue(after.object().etag().contains("-"), "not an MD5 of the old bytes");
@@ -355,6 +384,23 @@ class FileStoreIT {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * What an NFS READ of {@code count} bytes at {@code offset} returns. The buffer starts full of other bytes, as a
+     * pooled one does, so that a hole the read leaves unwritten shows instead of passing for zeros.
+     */
+    private static byte[] read(Inode f, long offset, int count) throws IOException {
+        ByteBuffer into = ByteBuffer.allocateDirect(count);
+        while (into.hasRemaining()) {
+            into.put((byte) 0x5A);
+        }
+        into.clear();
+        FileStore.FileRead r = files.read(f.id(), f.generation(), offset, into);
+        assertEquals(r.length(), into.position(), "the buffer's position advances past the bytes read");
+        byte[] out = new byte[r.length()];
+        into.get(0, out);
+        return out;
     }
 
     static byte[] random(int n, long seed) {

@@ -13,6 +13,7 @@ import io.strata.nfs.vfs.ReadResult;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
 import io.strata.nfs.xdr.Payload;
+import io.strata.nfs.xdr.ReadBuffer;
 import io.strata.nfs.xdr.XdrWriter;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
@@ -34,14 +35,21 @@ public final class Read3 extends Procedure<Read3.Args> {
         }
         int count = (int) Math.min(Integer.toUnsignedLong(a.count()), Fsinfo3.MAX_IO);
         // Read first, then check: the read has no side effect, and its attributes spare a second lookup.
-        ReadResult r = ctx.fs().read(id, a.offset(), count);
+        ReadBuffer buffer = ReadBuffer.take(count);
+        ReadResult r;
+        try {
+            r = ctx.fs().read(id, a.offset(), buffer.bytes());
+            Permissions.requireData(r.attributes(), ctx.caller(), Permissions.READ);
+        } catch (NfsException | RuntimeException e) {
+            buffer.giveBack();
+            throw e;
+        }
         Stat s = r.attributes();
-        Permissions.requireData(s, ctx.caller(), Permissions.READ);
-        return DataReply.read(r.data().length, out -> {
+        return DataReply.read(r.length(), out -> {
             Attrs.postOp(out, s);
-            out.xdrEncodeInt(r.data().length);
+            out.xdrEncodeInt(r.length());
             out.xdrEncodeBoolean(r.eof());
-            Payload.encode(out, r.data());
+            Payload.encode(out, buffer, r.length());
         });
     }
 

@@ -14,6 +14,7 @@ import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.FileType;
 import io.strata.nfs.vfs.ReadResult;
 import io.strata.nfs.xdr.Payload;
+import io.strata.nfs.xdr.ReadBuffer;
 import io.strata.nfs.xdr.XdrWriter;
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
@@ -36,14 +37,21 @@ public final class Read extends Operation<Read.Args> {
             throw new Nfs4Exception(Nfs4Status.INVAL, "offset beyond 2^63");
         }
         int count = (int) Math.min(Integer.toUnsignedLong(a.count()), Fsinfo3.MAX_IO);
-        ReadResult r = state.ctx().fs().read(id, a.offset(), count);
-        if (r.attributes().type() == FileType.DIRECTORY) {
-            throw new Nfs4Exception(Nfs4Status.ISDIR, "a directory");
+        ReadBuffer buffer = ReadBuffer.take(count);
+        ReadResult r;
+        try {
+            r = state.ctx().fs().read(id, a.offset(), buffer.bytes());
+            if (r.attributes().type() == FileType.DIRECTORY) {
+                throw new Nfs4Exception(Nfs4Status.ISDIR, "a directory");
+            }
+            Permissions.requireData(r.attributes(), state.ctx().caller(), Permissions.READ);
+        } catch (NfsException | Nfs4Exception | RuntimeException e) {
+            buffer.giveBack();
+            throw e;
         }
-        Permissions.requireData(r.attributes(), state.ctx().caller(), Permissions.READ);
-        return DataReply.read(r.data().length, out -> {
+        return DataReply.read(r.length(), out -> {
             out.xdrEncodeBoolean(r.eof());
-            Payload.encode(out, r.data());
+            Payload.encode(out, buffer, r.length());
         });
     }
 }
