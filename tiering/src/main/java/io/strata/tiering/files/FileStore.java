@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,9 @@ public final class FileStore implements AutoCloseable {
     private final ConcurrentHashMap<Long, OpenFile> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("strata-file-flusher"));
+    /** Hash sequential writes for their MD5 ETag while the writing threads go on (see {@link SequentialMd5}). */
+    private final ExecutorService hashers = Executors.newFixedThreadPool(
+            Math.min(4, Runtime.getRuntime().availableProcessors()), DaemonThreads.named("strata-md5"));
 
     public FileStore(ObjectStore objects, VolumeRegistry volumes, ReadLeases leases) {
         this.meta = objects.meta();
@@ -236,11 +240,13 @@ public final class FileStore implements AutoCloseable {
 
     /**
      * Writes at {@code offset} of a regular file (IsDirectoryException otherwise); with {@code sync}, returns only
-     * once the write is durable and published.
+     * once the write is durable and published. The store may still read {@code data} after returning (its MD5 is
+     * computed on other threads): the caller hands the bytes over and must not change them.
      */
     public void write(long id, long generation, long offset, ByteBuffer data, boolean sync) throws IOException {
         for (;;) {
-            OpenFile f = open.computeIfAbsent(id, k -> new OpenFile(id, generation, requireFile(id, generation).version()));
+            OpenFile f = open.computeIfAbsent(id, k -> new OpenFile(id, generation, requireFile(id, generation).version(),
+                    hashers));
             synchronized (f) {
                 if (f.closed) {
                     continue;
@@ -433,7 +439,8 @@ public final class FileStore implements AutoCloseable {
     @Override
     public void close() {
         flusher.shutdownNow();
-        commitAll();
+        commitAll(); // still hashes: the commits wait for their files' MD5
+        hashers.shutdown();
         channels.close();
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 final class OpenFile {
     final long inodeId;
     final long generation;
-    final SequentialMd5 md5 = new SequentialMd5();
+    final SequentialMd5 md5;
 
     private BlobHandle blob;
     /** Written to the current blob and not yet published. */
@@ -29,7 +29,9 @@ final class OpenFile {
     long lastWriteWallNanos;
     boolean closed;
 
-    OpenFile(long inodeId, long generation, long knownVersion) {
+    /** @param hashers where large sequential writes are hashed for the ETag ({@link SequentialMd5}) */
+    OpenFile(long inodeId, long generation, long knownVersion, java.util.concurrent.Executor hashers) {
+        this.md5 = new SequentialMd5(hashers);
         this.inodeId = inodeId;
         this.generation = generation;
         this.knownVersion = knownVersion;

@@ -8,6 +8,7 @@ import io.strata.meta.error.IsDirectoryException;
 import io.strata.meta.error.NotDirectoryException;
 import io.strata.meta.error.NotFoundException;
 import io.strata.meta.error.StaleInodeException;
+import io.strata.meta.model.BlobRef;
 import io.strata.meta.model.ContentTags;
 import io.strata.meta.model.DirEntry;
 import io.strata.meta.model.Extent;
@@ -19,6 +20,7 @@ import io.strata.meta.model.PosixAttrs;
 import io.strata.meta.ignite.Tx;
 import io.strata.meta.key.ObjectKey;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The file view of the namespace: inode-level operations as NFS needs them, each one transaction. It shares
@@ -336,7 +338,11 @@ public final class FileTree {
             for (Extent e : written) {
                 size = Math.max(size, e.end());
             }
-            ledger.referenced(ExtentMaps.blobs(written));
+            // A blob the file already uses left the ledger when it was first published: removing its absent row
+            // again would still be a write in this transaction (the common case: the next write to the same blob).
+            Set<BlobRef> referenced = ExtentMaps.blobs(written);
+            referenced.removeAll(ExtentMaps.blobs(inode.extents()));
+            ledger.referenced(referenced);
             ledger.released(ExtentMaps.releasedBy(inode.extents(), ExtentMaps.blobs(extents)));
             long now = clock.now();
             long version = inode.version() + 1;
