@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * NFS writes to one file that are not yet published. They go into a sparse blob at their file offsets; COMMIT
@@ -30,7 +31,7 @@ final class OpenFile {
     boolean closed;
 
     /** @param hashers where large sequential writes are hashed for the ETag ({@link SequentialMd5}) */
-    OpenFile(long inodeId, long generation, long knownVersion, java.util.concurrent.Executor hashers) {
+    OpenFile(long inodeId, long generation, long knownVersion, Executor hashers) {
         this.md5 = new SequentialMd5(hashers);
         this.inodeId = inodeId;
         this.generation = generation;
