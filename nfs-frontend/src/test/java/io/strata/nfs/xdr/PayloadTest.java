@@ -29,6 +29,18 @@ class PayloadTest {
     }
 
     @Test
+    void anEmptyReadEncodesAsAZeroLengthOpaque() throws Exception {
+        ReadBuffer data = ReadBuffer.take(0);
+        Xdr xdr = new Xdr(Xdr.INITIAL_XDR_SIZE);
+        xdr.beginEncoding();
+        xdr.xdrEncodeBoolean(true); // eof
+        Payload.encode(xdr, data, 0);
+        xdr.xdrEncodeInt(9); // what a compound encodes after READ
+        xdr.endEncoding();
+        assertArrayEquals(new byte[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 9}, xdr.getBytes());
+    }
+
+    @Test
     void theBufferGoesBackToThePoolOnceTheSentReplyIsDisposedAndOnlyOnce() throws Exception {
         ReadBuffer data = filled(DATA);
         Xdr xdr = new Xdr(Xdr.INITIAL_XDR_SIZE);
