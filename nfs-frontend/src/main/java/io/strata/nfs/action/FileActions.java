@@ -7,19 +7,46 @@ import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.FileType;
+import io.strata.nfs.vfs.ReadResult;
 import io.strata.nfs.vfs.SetAttributes;
 import io.strata.nfs.vfs.Stability;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.vfs.WriteResult;
+import io.strata.nfs.xdr.ReadBuffer;
 import java.nio.ByteBuffer;
 
 /**
- * The file-system changes both NFS versions make, with the permission and POSIX rules that go with them (who may
- * chmod or chown, set-ID bits dropped on write and chown, sticky directories). Each protocol decodes, calls one
+ * The file-system changes both NFS versions make, and their reads of file bytes, with the permission and POSIX rules
+ * that go with them (who may read, who may chmod or chown, set-ID bits dropped on write and chown, sticky
+ * directories). Each protocol decodes, calls one
  * of these, and encodes its own reply: the rules cannot drift apart between NFSv3 and NFSv4.
  */
 public final class FileActions {
     private FileActions() {
+    }
+
+    /** What a READ hands its reply: the bytes, in a pooled buffer that the sent reply gives back, and what it saw. */
+    public record ReadBytes(ReadBuffer buffer, ReadResult result) {
+    }
+
+    /**
+     * READ: up to {@code count} bytes (read as unsigned; a count past {@link ReadBuffer#CAPACITY} is served short, as
+     * both RFCs allow) of a regular file the caller may read. The buffer goes back to its pool if the read fails.
+     */
+    public static ReadBytes read(NfsContext ctx, FileId id, long offset, int count) throws NfsException {
+        ReadBuffer buffer = ReadBuffer.take((int) Math.min(Integer.toUnsignedLong(count), ReadBuffer.CAPACITY));
+        try {
+            // Read first, then check: the read has no side effect, and its attributes spare a second lookup.
+            ReadResult r = ctx.fs().read(id, offset, buffer.bytes());
+            if (r.attributes().type() == FileType.DIRECTORY) {
+                throw new NfsException(NfsStatus.ISDIR, "a directory");
+            }
+            Permissions.requireData(r.attributes(), ctx.caller(), Permissions.READ);
+            return new ReadBytes(buffer, r);
+        } catch (NfsException | RuntimeException e) {
+            buffer.giveBack();
+            throw e;
+        }
     }
 
     /** SETATTR: checks who may change what, applies set-ID rules, returns the attributes after. */

@@ -1,7 +1,7 @@
 package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
-import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.v3.DataReply;
@@ -13,7 +13,6 @@ import io.strata.nfs.vfs.ReadResult;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
 import io.strata.nfs.xdr.Payload;
-import io.strata.nfs.xdr.ReadBuffer;
 import io.strata.nfs.xdr.XdrWriter;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
@@ -33,23 +32,14 @@ public final class Read3 extends Procedure<Read3.Args> {
         if (a.offset() < 0) {
             throw new NfsException(NfsStatus.INVAL, "offset beyond 2^63");
         }
-        int count = (int) Math.min(Integer.toUnsignedLong(a.count()), Fsinfo3.MAX_IO);
-        // Read first, then check: the read has no side effect, and its attributes spare a second lookup.
-        ReadBuffer buffer = ReadBuffer.take(count);
-        ReadResult r;
-        try {
-            r = ctx.fs().read(id, a.offset(), buffer.bytes());
-            Permissions.requireData(r.attributes(), ctx.caller(), Permissions.READ);
-        } catch (NfsException | RuntimeException e) {
-            buffer.giveBack();
-            throw e;
-        }
+        FileActions.ReadBytes read = FileActions.read(ctx, id, a.offset(), a.count());
+        ReadResult r = read.result();
         Stat s = r.attributes();
         return DataReply.read(r.length(), out -> {
             Attrs.postOp(out, s);
             out.xdrEncodeInt(r.length());
             out.xdrEncodeBoolean(r.eof());
-            Payload.encode(out, buffer, r.length());
+            Payload.encode(out, read.buffer(), r.length());
         });
     }
 

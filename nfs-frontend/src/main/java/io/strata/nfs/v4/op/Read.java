@@ -1,6 +1,6 @@
 package io.strata.nfs.v4.op;
 
-import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DataReply;
 import io.strata.nfs.v3.proc.Fsinfo3;
@@ -11,10 +11,8 @@ import io.strata.nfs.v4.Operation;
 import io.strata.nfs.v4.StateId;
 import io.strata.nfs.v4.Xdr4;
 import io.strata.nfs.vfs.FileId;
-import io.strata.nfs.vfs.FileType;
 import io.strata.nfs.vfs.ReadResult;
 import io.strata.nfs.xdr.Payload;
-import io.strata.nfs.xdr.ReadBuffer;
 import io.strata.nfs.xdr.XdrWriter;
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
@@ -36,22 +34,11 @@ public final class Read extends Operation<Read.Args> {
         if (a.offset() < 0) {
             throw new Nfs4Exception(Nfs4Status.INVAL, "offset beyond 2^63");
         }
-        int count = (int) Math.min(Integer.toUnsignedLong(a.count()), Fsinfo3.MAX_IO);
-        ReadBuffer buffer = ReadBuffer.take(count);
-        ReadResult r;
-        try {
-            r = state.ctx().fs().read(id, a.offset(), buffer.bytes());
-            if (r.attributes().type() == FileType.DIRECTORY) {
-                throw new Nfs4Exception(Nfs4Status.ISDIR, "a directory");
-            }
-            Permissions.requireData(r.attributes(), state.ctx().caller(), Permissions.READ);
-        } catch (NfsException | Nfs4Exception | RuntimeException e) {
-            buffer.giveBack();
-            throw e;
-        }
+        FileActions.ReadBytes read = FileActions.read(state.ctx(), id, a.offset(), a.count());
+        ReadResult r = read.result();
         return DataReply.read(r.length(), out -> {
             out.xdrEncodeBoolean(r.eof());
-            Payload.encode(out, buffer, r.length());
+            Payload.encode(out, read.buffer(), r.length());
         });
     }
 }
