@@ -11,7 +11,6 @@ import java.util.List;
  */
 public final class SegmentTransfer {
     private static final int CHUNK = 1 << 20;
-    private static final byte[] ZEROS = new byte[64 * 1024];
 
     private SegmentTransfer() {
     }
@@ -62,9 +61,8 @@ public final class SegmentTransfer {
             src.limit(src.position() + buf.remaining());
             buf.put(src);
         } else {
-            while (buf.hasRemaining()) {
-                buf.put(ZEROS, 0, Math.min(ZEROS.length, buf.remaining()));
-            }
+            Zeros.fill(buf, buf.position(), buf.limit());
+            buf.position(buf.limit());
         }
     }
 }

@@ -9,6 +9,7 @@ import io.strata.meta.ns.AttrChange;
 import io.strata.meta.ns.FileTree;
 import io.strata.tiering.data.BlobChannels;
 import io.strata.tiering.data.ReadLeases;
+import io.strata.tiering.data.Zeros;
 import io.strata.tiering.store.ObjectStore;
 import io.strata.tiering.access.AccessTracker;
 import io.strata.tiering.thread.DaemonThreads;
@@ -47,7 +48,6 @@ public final class FileStore implements AutoCloseable {
      */
     static final int KEEP_OPEN = 256;
     private static final int OPEN_ATTEMPTS = 3;
-    private static final byte[] ZEROS = new byte[8192];
 
     private final MetaStore meta;
     private final VolumeRegistry volumes;
@@ -143,7 +143,7 @@ public final class FileStore implements AutoCloseable {
             int n = (int) Math.max(0, Math.min(into.remaining(), size - offset));
             int start = into.position();
             int published = readPublished(inode, offset, into.slice(start, n)).length();
-            zero(into, start + published, start + n); // written but unpublished past the published end
+            Zeros.fill(into, start + published, start + n); // written but unpublished past the published end
             for (long[] r : f.dirtyWithin(offset, offset + n)) {
                 ByteBuffer dst = into.slice(start + (int) (r[0] - offset), (int) (r[1] - r[0]));
                 long pos = r[0];
@@ -209,7 +209,7 @@ public final class FileStore implements AutoCloseable {
             if (from >= to) {
                 continue;
             }
-            zero(out, (int) (covered - offset), (int) (from - offset));
+            Zeros.fill(out, (int) (covered - offset), (int) (from - offset));
             int at = (int) (from - offset);
             int len = (int) (to - from);
             long blobPos = e.blobOffset() + (from - e.offset());
@@ -221,21 +221,14 @@ public final class FileStore implements AutoCloseable {
                 out.put(at, bytes, (int) blobPos, len);
             } else {
                 int read = channels.read(e.blob(), out.slice(at, len), blobPos);
-                zero(out, at + Math.max(read, 0), at + len); // a data file that ends early: the rest is a hole
+                Zeros.fill(out, at + Math.max(read, 0), at + len); // a data file that ends early: the rest is a hole
                 if (!volumes.require(e.blob().volumeId()).isLocal()) {
                     access.coldRead(inode.id());
                 }
             }
             covered = to;
         }
-        zero(out, (int) (covered - offset), out.limit());
-    }
-
-    /** Zeroes {@code [from, to)} of {@code buffer} (absolute indexes; position untouched). */
-    private static void zero(ByteBuffer buffer, int from, int to) {
-        for (int at = from; at < to; at += ZEROS.length) {
-            buffer.put(at, ZEROS, 0, Math.min(ZEROS.length, to - at));
-        }
+        Zeros.fill(out, (int) (covered - offset), out.limit());
     }
 
     /**
@@ -245,8 +238,8 @@ public final class FileStore implements AutoCloseable {
      */
     public void write(long id, long generation, long offset, ByteBuffer data, boolean sync) throws IOException {
         for (;;) {
-            OpenFile f = open.computeIfAbsent(id, k -> new OpenFile(id, generation, requireFile(id, generation).version(),
-                    hashers));
+            OpenFile f = open.computeIfAbsent(id,
+                    k -> new OpenFile(id, generation, requireFile(id, generation).version(), hashers));
             synchronized (f) {
                 if (f.closed) {
                     continue;
