@@ -47,7 +47,8 @@ final class KernelClient {
      * Under emulation a VM very rarely hangs while booting (seen once in many runs: an empty console until the
      * timeout, 15 minutes lost and the test failed for nothing the server did). The script announces itself first;
      * a VM that has not booted, mounted and started it within this many seconds is killed and booted once more.
-     * Nothing has reached the server by then, so the retry changes nothing a test checks.
+     * Nothing has reached the server by then, so the retry changes nothing a test checks. The same goes for a QEMU that
+     * crashes before the script starts (the tool's status 122, seen once in CI: QEMU exit status 139 while booting).
      */
     static final int BOOT_LIMIT_SECONDS = 240;
     private static final String STARTED = "__kernel_client_script_started__";
@@ -56,16 +57,20 @@ final class KernelClient {
     static Result run(String vers, int nfsPort, int mountPort, String export, String mountOptions,
                       int timeoutSeconds, String script, Consumer<String> onLine) throws Exception {
         Attempt first = attempt(vers, nfsPort, mountPort, export, mountOptions, timeoutSeconds, script, onLine);
-        if (!first.bootHung()) {
+        if (!first.bootFailed()) {
             return first.result();
         }
-        System.err.println("KernelClient: WARNING: the VM did not boot and mount in " + BOOT_LIMIT_SECONDS
-                + " s; killed it, booting once more. Its stderr:\n" + first.result().stderr());
+        System.err.println("KernelClient: WARNING: the VM failed before the script started (hung for "
+                + BOOT_LIMIT_SECONDS + " s, or the tool's status " + VM_FAILED + "); booting once more. Its stderr:\n"
+                + first.result().stderr());
         return attempt(vers, nfsPort, mountPort, export, mountOptions, timeoutSeconds, script, onLine).result();
     }
 
-    /** @param bootHung the watchdog killed the VM before the script started */
-    private record Attempt(boolean bootHung, Result result) {
+    /** The tool's status for a VM that failed (QEMU error, kernel panic, guest died). */
+    private static final int VM_FAILED = 122;
+
+    /** @param bootFailed the VM hung or died before the script started */
+    private record Attempt(boolean bootFailed, Result result) {
     }
 
     private static Attempt attempt(String vers, int nfsPort, int mountPort, String export, String mountOptions,
@@ -118,7 +123,8 @@ final class KernelClient {
         p.waitFor();
         String stderr = read(err);
         Files.deleteIfExists(err);
-        return new Attempt(killed.get() && !started.get(), new Result(p.exitValue(), lines, stderr));
+        boolean bootFailed = !started.get() && (killed.get() || p.exitValue() == VM_FAILED);
+        return new Attempt(bootFailed, new Result(p.exitValue(), lines, stderr));
     }
 
     static Result run(int nfsPort, String export, String script) throws Exception {
