@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -30,8 +31,13 @@ public final class Tx {
     private static final int MAX_ATTEMPTS = 64;
     /** Actions registered by the attempt running in this thread ({@link #afterCommit}); null outside one. */
     private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
+    /** Actions registered by the attempt running in this thread ({@link #onCommit}); null outside one. */
+    private static final ThreadLocal<List<Runnable>> ON_COMMIT = new ThreadLocal<>();
     /** Values of the transaction attempt running in this thread ({@link #transactionLocal}); null outside one. */
     private static final ThreadLocal<Map<Object, Object>> LOCALS = new ThreadLocal<>();
+
+    /** Commits that failed other than by a conflict, since start: whether they took effect is unknown. */
+    private static final AtomicLong UNCERTAIN = new AtomicLong();
 
     private final Ignite ignite;
     private final LongAdder conflicts = new LongAdder();
@@ -85,6 +91,21 @@ public final class Tx {
     }
 
     /**
+     * Runs {@code action} in the committing thread as soon as the transaction the caller's body runs in has committed,
+     * before this node starts another transaction; dropped if it rolls back or is retried. For state in memory that
+     * must move in step with the committed namespace (the next transaction may rely on it), so the action must be
+     * short and must not fail. Outside a transaction it runs at once.
+     */
+    public static void onCommit(Runnable action) {
+        List<Runnable> pending = ON_COMMIT.get();
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.add(action);
+        }
+    }
+
+    /**
      * A value that lives as long as the transaction attempt the caller runs in, shared by all operations of a batch:
      * for what a transaction wrote that queries cannot see yet. Outside a transaction, a fresh value on each call.
      */
@@ -124,12 +145,15 @@ public final class Tx {
     private <T> T attempts(Supplier<T> body, List<Runnable> afterCommit) {
         for (int attempt = 1; ; attempt++) {
             List<Runnable> after = new ArrayList<>();
+            List<Runnable> onCommit = new ArrayList<>();
             AFTER_COMMIT.set(after);
+            ON_COMMIT.set(onCommit);
             LOCALS.set(new HashMap<>());
             T result;
             try (Transaction tx = start()) {
                 result = body.get();
-                tx.commit();
+                commit(tx);
+                committed(onCommit);
             } catch (IgniteException e) {
                 if (!isConflict(e)) {
                     throw e;
@@ -146,6 +170,7 @@ public final class Tx {
                 continue;
             } finally {
                 AFTER_COMMIT.remove();
+                ON_COMMIT.remove();
                 LOCALS.remove();
             }
             afterCommit.addAll(after);
@@ -158,7 +183,9 @@ public final class Tx {
      * actions collect in the outcome, for {@link GroupCommit} to run if it committed.
      */
     private void runTogether(List<GroupCommit.Pending<?>> batch, GroupCommit.Batch outcome) {
+        List<Runnable> onCommit = new ArrayList<>();
         AFTER_COMMIT.set(outcome.afterCommit);
+        ON_COMMIT.set(onCommit);
         LOCALS.set(new HashMap<>());
         try (Transaction tx = start()) {
             for (int i = 0; i < batch.size(); i++) {
@@ -172,8 +199,9 @@ public final class Tx {
                 }
             }
             GroupCommit.position(-1);
-            tx.commit();
+            commit(tx);
             outcome.committed = true;
+            committed(onCommit);
             metrics.batchCommitted(batch.size());
         } catch (IgniteException e) {
             if (!isConflict(e)) {
@@ -182,7 +210,35 @@ public final class Tx {
             conflicts.increment();
         } finally {
             AFTER_COMMIT.remove();
+            ON_COMMIT.remove();
             LOCALS.remove();
+        }
+    }
+
+    /**
+     * How many commits so far failed other than by a conflict, so that their changes may or may not have taken
+     * effect: state kept in step by {@link #onCommit} must be rebuilt when this changes.
+     */
+    public static long uncertainCommits() {
+        return UNCERTAIN.get();
+    }
+
+    private static void commit(Transaction tx) {
+        try {
+            tx.commit();
+        } catch (RuntimeException | Error e) {
+            if (!isConflict(e)) {
+                UNCERTAIN.incrementAndGet();
+            }
+            throw e;
+        }
+    }
+
+    /** Runs the on-commit actions of a transaction that has just committed (with the group commit lock held). */
+    private static void committed(List<Runnable> onCommit) {
+        ON_COMMIT.remove(); // an action that starts a transaction of its own would otherwise add to this list
+        for (Runnable a : onCommit) {
+            a.run();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import javax.cache.Cache;
 import org.apache.ignite.IgniteCache;
@@ -69,6 +70,9 @@ public final class DirectoryTable {
      */
     private final ConcurrentHashMap<Long, Long> latest = new ConcurrentHashMap<>();
     private static final int LATEST_MAX = 1 << 20;
+    private final LongAdder indexChecks = new LongAdder();
+    /** Entries of the directories made since start; only while this node is the sole writer, else null. */
+    private final EntryCounts counts;
 
     /**
      * @param cookies hands out READDIR cookies: unique and growing, like inode ids (so they share the sequence)
@@ -83,6 +87,7 @@ public final class DirectoryTable {
         this.inodes = inodes;
         this.stampSlot = Math.floorMod(nodeName.hashCode(), STAMP_SLOTS);
         this.writerSlots = soleWriter ? new int[] {stampSlot} : IntStream.range(0, STAMP_SLOTS).toArray();
+        this.counts = soleWriter ? new EntryCounts() : null;
     }
 
     public DirEntry lookup(long dirId, String name) {
@@ -94,6 +99,9 @@ public final class DirectoryTable {
         String sortKey = Utf8Order.entrySortKey(name, type == InodeType.DIRECTORY);
         entries.put(new DentryKey(dirId, name), new DentryRow(dirId, sortKey, cookies.next(), childId, type.code()));
         linkedInThisTransaction().add(dirId);
+        if (counts != null) {
+            counts.changed(dirId, +1);
+        }
         touch(dirId, nowNanos);
         if (type == InodeType.DIRECTORY) {
             countSubdirectories(dirId, +1, nowNanos);
@@ -103,6 +111,9 @@ public final class DirectoryTable {
     /** @param type the type of the entry being removed (a directory's removal lowers the parent's nlink) */
     public void unlink(long dirId, String name, InodeType type, long nowNanos) {
         entries.remove(new DentryKey(dirId, name));
+        if (counts != null) {
+            counts.changed(dirId, -1);
+        }
         touch(dirId, nowNanos);
         if (type == InodeType.DIRECTORY) {
             countSubdirectories(dirId, -1, nowNanos);
@@ -135,11 +146,15 @@ public final class DirectoryTable {
 
     /**
      * A directory the running transaction creates has no stamps: its mtime is its inode's until an entry changes,
-     * so reading its attributes (as the reply to the MKDIR that made it does) need not look for stamps. Safe even if
-     * the transaction rolls back: the id is never handed out again.
+     * so reading its attributes (as the reply to the MKDIR that made it does) need not look for stamps. It has no
+     * entries either, so they are counted from here on. Safe even if the transaction rolls back: the id is never
+     * handed out again.
      */
     public void createdEmpty(long dirId) {
         latest.putIfAbsent(dirId, 0L);
+        if (counts != null) {
+            counts.born(dirId);
+        }
     }
 
     private long remember(long dirId, long nanos) {
@@ -169,6 +184,9 @@ public final class DirectoryTable {
     public void drop(long dirId) {
         stamps.removeAll(slots(dirId));
         latest.remove(dirId);
+        if (counts != null) {
+            counts.gone(dirId);
+        }
         inodes.removeDirectory(dirId);
     }
 
@@ -237,8 +255,9 @@ public final class DirectoryTable {
     }
 
     /**
-     * True if the directory has no entries other than {@code exceptName} (which the caller is removing). The index
-     * shows committed state, and a committing transaction's writes become visible one key at a time: an entry
+     * True if the directory has no entries other than {@code exceptName}, which the caller has unlinked earlier in its
+     * transaction. A directory made since this process started has its entries counted ({@link EntryCounts}), and
+     * the count answers. Otherwise the index does: it shows committed state, and a committing transaction's writes become visible one key at a time: an entry
      * another transaction is removing may still be listed after that transaction's other writes (its stamp) are
      * visible. So each entry the index shows is read again in the caller's transaction: if it is being removed,
      * the caller's commit fails and retries instead of deciding on a stale view, and one already gone is skipped.
@@ -247,6 +266,11 @@ public final class DirectoryTable {
      * ({@link Tx#beforeQuery}). Otherwise a batch of directory removals stays one batch.
      */
     public boolean isEmptyExcept(long dirId, String exceptName) {
+        Boolean counted = counts == null ? null : counts.isEmpty(dirId);
+        if (counted != null) {
+            return counted;
+        }
+        indexChecks.increment();
         if (linkedInThisTransaction().contains(dirId)) {
             Tx.beforeQuery();
         }
@@ -266,6 +290,11 @@ public final class DirectoryTable {
             from = batch.get(batch.size() - 1).sortKey();
             inclusive = false;
         }
+    }
+
+    /** Emptiness checks the index answered, since start (for tests: counted directories need none). */
+    long indexChecks() {
+        return indexChecks.sum();
     }
 
     /** A directory entry with its index sort key. */

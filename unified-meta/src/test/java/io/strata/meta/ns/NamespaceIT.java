@@ -11,6 +11,7 @@ import io.strata.meta.MetaConfig;
 import io.strata.meta.MetaStore;
 import io.strata.meta.TestPorts;
 import io.strata.meta.error.BucketNotEmptyException;
+import io.strata.meta.error.DirectoryNotEmptyException;
 import io.strata.meta.error.IsDirectoryException;
 import io.strata.meta.error.NoSuchBucketException;
 import io.strata.meta.error.NotDirectoryException;
@@ -417,6 +418,56 @@ class NamespaceIT {
         tree.rmdir(a, "y");
         assertTrue(meta.objects().delete(b, ObjectKey.parse("a/x/file"), WriteCondition.NONE)); // a/x goes too
         assertEquals(2, nlink(a));
+    }
+
+    /**
+     * A directory made since start counts its entries, so removing it asks no index whether it is empty; however an
+     * entry came (create, hard link, symlink, S3 put through an implicit directory, rename in) and went (remove,
+     * rename out, S3 delete pruning), an rmdir refuses while one remains and succeeds once none does. A directory
+     * from before a restart has no count: the index answers, the same.
+     */
+    @Test
+    void emptinessFollowsEveryWayAnEntryComesAndGoesWithCountsAndAfterARestartWithout() {
+        String b = newBucket();
+        long root = meta.buckets().require(b).rootInodeId();
+        FileTree tree = meta.files();
+        NewFileAttrs attrs = new NewFileAttrs(0755, 0, 0);
+        long indexChecks = meta.directories().indexChecks();
+        long d = tree.mkdir(root, "d", attrs).id();
+        long f = tree.createFile(d, "f", attrs, FileTree.CreateMode.GUARDED, 0).id();
+        tree.link(f, d, "hard");
+        tree.symlink(d, "sym", "f", attrs);
+        put(b, "d/s3/key", "e1"); // an implicit directory s3 inside d
+        tree.createFile(root, "outside", attrs, FileTree.CreateMode.GUARDED, 0);
+        tree.rename(root, "outside", d, "in");
+        tree.rename(d, "f", root, "f-out");
+        tree.rename(d, "in", d, "in-renamed");
+        List<Runnable> emptying = List.of(
+                () -> tree.remove(d, "hard"),
+                () -> tree.remove(d, "sym"),
+                () -> tree.rename(d, "in-renamed", root, "back"),
+                () -> assertTrue(meta.objects().delete(b, ObjectKey.parse("d/s3/key"), WriteCondition.NONE)));
+        for (Runnable step : emptying) {
+            assertThrows(DirectoryNotEmptyException.class, () -> tree.rmdir(root, "d"));
+            step.run();
+        }
+        assertNull(tree.lookup(d, "s3"), "the S3 delete pruned the emptied implicit directory");
+        tree.rmdir(root, "d");
+        assertNull(tree.lookup(root, "d"));
+        assertEquals(indexChecks, meta.directories().indexChecks(), "no emptiness check needed the index");
+
+        long e = tree.mkdir(root, "e", attrs).id();
+        tree.createFile(e, "g", attrs, FileTree.CreateMode.GUARDED, 0);
+        meta.close();
+        meta = MetaStore.open(config);
+        FileTree after = meta.files();
+        long before = meta.directories().indexChecks();
+        assertThrows(DirectoryNotEmptyException.class, () -> after.rmdir(root, "e"));
+        after.remove(e, "g");
+        after.rmdir(root, "e");
+        assertEquals(before + 2, meta.directories().indexChecks(), "a directory from before the restart asks the index");
+        assertEquals(List.of("back", "f-out"), after.readdir(root, 0, 10).stream().map(c -> c.entry().name())
+                .sorted().toList());
     }
 
     @Test
