@@ -130,6 +130,60 @@ class NfsBadInputIT {
         assertStillServing();
     }
 
+    /**
+     * Name changes in a directory that is gone answer NFS3ERR_STALE, and in a file NFS3ERR_NOTDIR: the namespace
+     * checks the directory, with nothing read before it.
+     */
+    @Test
+    void nameChangesInAGoneDirectoryAreStaleAndInAFileNotADirectory() throws IOException {
+        ByteBuffer mnt = send(call(30, MOUNT, 3, 1, xdr("/".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals(0, mnt.getInt());
+        assertEquals(0, mnt.getInt(), "MNT3_OK");
+        byte[] root = opaque(mnt);
+        byte[] bucket = madeHandle(send(call(31, NFS, 3, 9, xdr(root, bytes("stale-checks"), 0, 0, 0, 0, 0, 0))));
+        byte[] dir = madeHandle(send(call(32, NFS, 3, 9, xdr(bucket, bytes("d"), 0, 0, 0, 0, 0, 0))));
+        byte[] file = madeHandle(send(call(33, NFS, 3, 8, xdr(dir, bytes("f"), 0, 0, 0, 0, 0, 0, 0))));
+
+        assertEquals(NOTDIR, status(send(call(34, NFS, 3, 12, xdr(file, bytes("x"))))), "REMOVE in a file");
+        assertEquals(NOTDIR, status(send(call(35, NFS, 3, 14, xdr(file, bytes("x"), bucket, bytes("y"))))),
+                "RENAME from a file");
+        assertEquals(0, status(send(call(36, NFS, 3, 12, xdr(dir, bytes("f"))))));
+        assertEquals(0, status(send(call(37, NFS, 3, 13, xdr(bucket, bytes("d"))))));
+        assertEquals(STALE, status(send(call(38, NFS, 3, 12, xdr(dir, bytes("x"))))), "REMOVE");
+        assertEquals(STALE, status(send(call(39, NFS, 3, 13, xdr(dir, bytes("x"))))), "RMDIR");
+        assertEquals(STALE, status(send(call(40, NFS, 3, 14, xdr(dir, bytes("x"), bucket, bytes("y"))))), "RENAME from");
+        assertEquals(0, status(send(call(41, NFS, 3, 8, xdr(bucket, bytes("g"), 0, 0, 0, 0, 0, 0, 0)))));
+        assertEquals(STALE, status(send(call(42, NFS, 3, 14, xdr(bucket, bytes("g"), dir, bytes("y"))))), "RENAME to");
+        assertStillServing();
+    }
+
+    static final int NOTDIR = 20;
+    static final int STALE = 70;
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The NFS status after a reply's accept_stat of SUCCESS. */
+    static int status(ByteBuffer reply) {
+        assertEquals(0, reply.getInt(), "SUCCESS at the RPC level");
+        return reply.getInt();
+    }
+
+    /** The handle of what a CREATE or MKDIR made (its post_op_fh3). */
+    static byte[] madeHandle(ByteBuffer reply) {
+        assertEquals(0, status(reply), "NFS3_OK");
+        assertEquals(1, reply.getInt(), "handle follows");
+        return opaque(reply);
+    }
+
+    static byte[] opaque(ByteBuffer b) {
+        byte[] out = new byte[b.getInt()];
+        b.get(out);
+        b.position(b.position() + ((4 - out.length % 4) % 4));
+        return out;
+    }
+
     @Test
     void aWriteLargerThanTheMaximumIsRefusedWithoutBeingBuffered() throws IOException {
         byte[] handle = new byte[32];

@@ -57,7 +57,8 @@ public final class MetaStore implements AutoCloseable {
         tx = new Tx(ignite, registry);
         clock = new NanoClock();
         ids = new InodeIds(ignite, caches.inodeIds);
-        accessTimes = new AccessTimes(caches.accessTimes);
+        // Ids are handed out from the sequence's current value up: any inode from before this start is below it.
+        accessTimes = new AccessTimes(caches.accessTimes, caches.inodeIds.get());
         inodes = new InodeTable(caches.inodes, accessTimes);
         // The embedded grid finds only this node (EmbeddedGrid), so it is the namespace's only writer.
         directories = new DirectoryTable(caches.dentries, caches.dirTimes, ids, inodes, config.nodeName(), true);

@@ -50,8 +50,14 @@ public final class Permissions {
         }
     }
 
-    /** Creating or removing names in a directory needs write and search permission on it. */
+    /**
+     * Creating or removing names in a directory needs write and search permission on it; in anything else it is
+     * NOTDIR, before any permission (as Linux answers ENOTDIR).
+     */
     public static void requireDirectoryChange(Stat dir, Caller c) throws NfsException {
+        if (dir.type() != FileType.DIRECTORY) {
+            throw new NfsException(NfsStatus.NOTDIR, "not a directory");
+        }
         require(dir, c, WRITE | EXECUTE);
     }
 

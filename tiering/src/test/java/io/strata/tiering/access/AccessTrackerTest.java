@@ -24,7 +24,7 @@ class AccessTrackerTest {
     /** Every batch written to the table, in order; the table's content. */
     private final List<Map<Long, Long>> batches = new ArrayList<>();
     private final Map<Long, Long> table = new HashMap<>();
-    private final AccessTimes times = new AccessTimes(fakeCache());
+    private final AccessTimes times = new AccessTimes(fakeCache(), 0);
 
     @SuppressWarnings("unchecked")
     private IgniteCache<Long, Long> fakeCache() {
