@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
+import org.apache.ignite.IgniteTransactions;
 import org.apache.ignite.transactions.Transaction;
 import org.apache.ignite.transactions.TransactionConcurrency;
 import org.apache.ignite.transactions.TransactionIsolation;
@@ -39,13 +40,14 @@ public final class Tx {
     /** Commits that failed other than by a conflict, since start: whether they took effect is unknown. */
     private static final AtomicLong UNCERTAIN = new AtomicLong();
 
-    private final Ignite ignite;
+    /** Ignite makes a new facade on each {@code ignite.transactions()}: one is kept. */
+    private final IgniteTransactions transactions;
     private final LongAdder conflicts = new LongAdder();
     private final TxMetrics metrics;
     private final GroupCommit group;
 
     public Tx(Ignite ignite, MeterRegistry registry) {
-        this.ignite = ignite;
+        this.transactions = ignite.transactions();
         this.metrics = new TxMetrics(registry, conflicts);
         this.group = new GroupCommit(new GroupCommit.Runner() {
             @Override
@@ -243,7 +245,7 @@ public final class Tx {
     }
 
     private Transaction start() {
-        return ignite.transactions().txStart(TransactionConcurrency.OPTIMISTIC, TransactionIsolation.SERIALIZABLE);
+        return transactions.txStart(TransactionConcurrency.OPTIMISTIC, TransactionIsolation.SERIALIZABLE);
     }
 
     /** Operations waiting for the batch in progress to finish (for tests). */

@@ -292,6 +292,15 @@ public final class DirectoryTable {
         }
     }
 
+    /**
+     * True if the directory's entries are counted and it has one at least, counting the running transaction's own
+     * changes: callers skip what they would do for an emptied directory without reading anything. False when it is
+     * empty or not counted.
+     */
+    public boolean knownNotEmpty(long dirId) {
+        return counts != null && Boolean.FALSE.equals(counts.isEmpty(dirId));
+    }
+
     /** Emptiness checks the index answered, since start (for tests: counted directories need none). */
     long indexChecks() {
         return indexChecks.sum();

@@ -379,6 +379,9 @@ public final class FileTree {
 
     /** See the class comment: an implicit directory emptied over NFS becomes explicit, so S3 still shows it. */
     private void keepVisibleIfEmptied(long dirId, String removedName) {
+        if (dirs.knownNotEmpty(dirId)) {
+            return; // the usual case, decided without reading the directory's inode
+        }
         Inode dir = inodes.get(dirId);
         if (dir == null || dir.object() != null || BucketCatalog.isRootOrBucketRoot(dir)) {
             return;

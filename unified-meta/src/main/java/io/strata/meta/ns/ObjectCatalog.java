@@ -238,6 +238,9 @@ public final class ObjectCatalog {
         String removedName = key.name();
         for (int i = chain.length - 1; i >= 1; i--) {
             long dirId = chain[i];
+            if (dirs.knownNotEmpty(dirId)) {
+                return;
+            }
             Inode dir = inodes.get(dirId);
             if (dir == null || dir.object() != null || !dirs.isEmptyExcept(dirId, removedName)) {
                 return;
