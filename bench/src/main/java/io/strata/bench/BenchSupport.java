@@ -22,10 +22,21 @@ public final class BenchSupport {
         return ProcStat.cpuSeconds(Path.of("/proc/self/stat"));
     }
 
-    /** A TCP port free right now. */
+    /** Ports {@link #free} handed out, never handed out again by this JVM. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A TCP port free right now, and not one this JVM handed out before: the ports of one server are picked one after
+     * another and bound later, and the kernel once gave the same port twice (Ignite's discovery then took the admin
+     * API's).
+     */
     public static int free() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 }
