@@ -151,7 +151,8 @@ class NfsBadInputIT {
         assertEquals(0, status(send(call(37, NFS, 3, 13, xdr(bucket, bytes("d"))))));
         assertEquals(STALE, status(send(call(38, NFS, 3, 12, xdr(dir, bytes("x"))))), "REMOVE");
         assertEquals(STALE, status(send(call(39, NFS, 3, 13, xdr(dir, bytes("x"))))), "RMDIR");
-        assertEquals(STALE, status(send(call(40, NFS, 3, 14, xdr(dir, bytes("x"), bucket, bytes("y"))))), "RENAME from");
+        assertEquals(STALE, status(send(call(40, NFS, 3, 14, xdr(dir, bytes("x"), bucket, bytes("y"))))),
+                "RENAME from");
         assertEquals(0, status(send(call(41, NFS, 3, 8, xdr(bucket, bytes("g"), 0, 0, 0, 0, 0, 0, 0)))));
         assertEquals(STALE, status(send(call(42, NFS, 3, 14, xdr(bucket, bytes("g"), dir, bytes("y"))))), "RENAME to");
         assertStillServing();

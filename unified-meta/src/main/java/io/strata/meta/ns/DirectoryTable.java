@@ -257,13 +257,14 @@ public final class DirectoryTable {
     /**
      * True if the directory has no entries other than {@code exceptName}, which the caller has unlinked earlier in its
      * transaction. A directory made since this process started has its entries counted ({@link EntryCounts}), and
-     * the count answers. Otherwise the index does: it shows committed state, and a committing transaction's writes become visible one key at a time: an entry
-     * another transaction is removing may still be listed after that transaction's other writes (its stamp) are
-     * visible. So each entry the index shows is read again in the caller's transaction: if it is being removed,
-     * the caller's commit fails and retries instead of deciding on a stale view, and one already gone is skipped.
-     * Entries that earlier operations of the caller's transaction removed are skipped the same way; if one of them
-     * added an entry to this directory, which the index cannot show yet, the caller must run alone
-     * ({@link Tx#beforeQuery}). Otherwise a batch of directory removals stays one batch.
+     * the count answers. Otherwise the index does. It shows committed state, and a committing transaction's writes
+     * become visible one key at a time: an entry another transaction is removing may still be listed after that
+     * transaction's other writes (its stamp) are visible. So each entry the index shows is read again in the
+     * caller's transaction: if it is being removed, the caller's commit fails and retries instead of deciding on a
+     * stale view, and one already gone is skipped. Entries that earlier operations of the caller's transaction
+     * removed are skipped the same way; if one of them added an entry to this directory, which the index cannot show
+     * yet, the caller must run alone ({@link Tx#beforeQuery}). Otherwise a batch of directory removals stays one
+     * batch.
      */
     public boolean isEmptyExcept(long dirId, String exceptName) {
         Boolean counted = counts == null ? null : counts.isEmpty(dirId);

@@ -465,7 +465,8 @@ class NamespaceIT {
         assertThrows(DirectoryNotEmptyException.class, () -> after.rmdir(root, "e"));
         after.remove(e, "g");
         after.rmdir(root, "e");
-        assertEquals(before + 2, meta.directories().indexChecks(), "a directory from before the restart asks the index");
+        assertEquals(before + 2, meta.directories().indexChecks(),
+                "a directory from before the restart asks the index");
         assertEquals(List.of("back", "f-out"), after.readdir(root, 0, 10).stream().map(c -> c.entry().name())
                 .sorted().toList());
     }
