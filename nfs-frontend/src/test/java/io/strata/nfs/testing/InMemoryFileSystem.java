@@ -48,6 +48,8 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     public volatile long maxFileSize = 1L << 44;
     /** Directory entries whose attributes READDIR has read, to check what a listing costs. */
     public final java.util.concurrent.atomic.AtomicInteger entryAttributesRead = new java.util.concurrent.atomic.AtomicInteger();
+    /** Calls of {@link #readdir}: each is an index query in Strata's file system. */
+    public final java.util.concurrent.atomic.AtomicInteger readdirCalls = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final class Node {
         FileId id;
@@ -389,6 +391,7 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     @Override
     public synchronized DirectoryPage readdir(FileId dirId, long cookie, int maxEntries, boolean withAttributes)
             throws NfsException {
+        readdirCalls.incrementAndGet();
         List<DirectoryPage.Entry> out = new ArrayList<>();
         boolean eof = true;
         for (Map.Entry<String, long[]> e : dir(dirId).children.entrySet()) {

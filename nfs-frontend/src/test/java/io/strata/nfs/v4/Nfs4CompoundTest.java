@@ -235,13 +235,17 @@ class Nfs4CompoundTest {
         assertEquals(40, seen.size());
     }
 
-    /** A READDIR reads the attributes of the entries that fit its maxcount, not of every entry it might have sent. */
+    /**
+     * A READDIR reads the attributes of the entries that fit its maxcount, not of every entry it might have sent, and
+     * lists the directory once to find them.
+     */
     @Test
     void readdirReadsTheAttributesOfWhatFitsOnly() throws Exception {
         for (int i = 0; i < 300; i++) {
             assertEquals(OK, client.compound(op(PUTROOTFH), openCreate("entry-" + i, "o")).status);
         }
         fs.entryAttributesRead.set(0);
+        fs.readdirCalls.set(0);
         Results r = client.compound(op(PUTROOTFH), op(READDIR, out -> {
             out.xdrEncodeLong(0);
             out.xdrEncodeLong(0);
@@ -271,6 +275,7 @@ class Nfs4CompoundTest {
         }
         assertTrue(fs.entryAttributesRead.get() <= names.size() + 2,
                 fs.entryAttributesRead.get() + " entries read for " + names.size() + " sent");
+        assertEquals(1, fs.readdirCalls.get(), "listings of the directory");
     }
 
     /** fallocate(2) over NFSv4.2: ALLOCATE grows the file, DEALLOCATE punches a hole, both within the size limit. */

@@ -28,8 +28,8 @@ public final class Readdir extends Operation<Readdir.Args> {
     /** The cookie verifier, the end-of-list marker and eof. */
     private static final int FIXED_BYTES = 8 + 4 + 4;
     private static final int MAX_ENTRIES = 1024;
-    /** Entries read before their size is known. */
-    private static final int FIRST_READ = 8;
+    /** Bytes of name assumed per entry (padded), for the first read: short names, so that few entries go unsent. */
+    private static final int TYPICAL_NAME = 8;
 
     public record Args(long cookie, long verifier, int dirCount, int maxCount, int[] attrs) {
     }
@@ -59,13 +59,18 @@ public final class Readdir extends Operation<Readdir.Args> {
         };
         int[] reported = Fattr.reported(a.attrs());
         int bitmapBytes = Xdr4.bitmapBytes(reported);
+        // The directory's own attributes take about the room each entry's will: the first read asks for as many
+        // entries as that fills, so a READDIR is one index query, not a few to find the entry size out first.
+        byte[] dirValues = Fattr.values(a.attrs(), dirStat, () -> state.ctx().handles().encode(dir), once);
+        int typical = 4 + 8 + 4 + TYPICAL_NAME + bitmapBytes + 4 + pad(dirValues.length);
         List<Entry> entries = new ArrayList<>();
         int used = 0;
         long cookie = a.cookie();
         boolean full = false;
         boolean eof = false;
         while (!full && !eof && entries.size() < MAX_ENTRIES) {
-            DirectoryPage page = state.ctx().fs().readdir(dir, cookie, wanted(entries.size(), used, budget), true);
+            DirectoryPage page = state.ctx().fs().readdir(dir, cookie, wanted(entries.size(), used, budget, typical),
+                    true);
             for (DirectoryPage.Entry e : page.entries()) {
                 if (e.stat() == null) {
                     cookie = e.cookie();
@@ -103,14 +108,14 @@ public final class Readdir extends Operation<Readdir.Args> {
     }
 
     /**
-     * Entries to read next: a few first, then as many as the rest of the budget holds at the size the entries so far
-     * took. Every entry read costs its attributes, and a client's maxcount holds a few hundred entries, far fewer
-     * than a guess of the smallest entry size would read.
+     * Entries to read next: first one more than the budget holds at the typical size, then as many as the rest of it
+     * holds at the size the entries so far took. Every entry read costs its attributes, so the guess must not be
+     * far below the real size (a guess of the smallest possible entry would read several times too many).
      */
-    private static int wanted(int listed, int used, int budget) {
+    private static int wanted(int listed, int used, int budget, int typical) {
         int room = MAX_ENTRIES - listed;
         if (listed == 0) {
-            return Math.min(FIRST_READ, room);
+            return Math.min(room, budget / typical + 1); // one more than fits: it shows the reply is full
         }
         int average = Math.max(1, used / listed);
         return Math.max(1, Math.min(room, (budget - used) / average + 1));
