@@ -25,6 +25,8 @@ class NfsBadInputIT {
     static final int GARBAGE_ARGS = 4;
     static final int PROC_UNAVAIL = 3;
     static final int PROG_MISMATCH = 2;
+    static final int NOTDIR = 20;
+    static final int STALE = 70;
 
     @RegisterExtension
     static final InJvmServer strata = new InJvmServer();
@@ -117,9 +119,7 @@ class NfsBadInputIT {
         ByteBuffer mnt = send(call(5, MOUNT, 3, 1, xdr("/".getBytes(StandardCharsets.US_ASCII))));
         assertEquals(0, mnt.getInt());
         assertEquals(0, mnt.getInt(), "MNT3_OK");
-        int len = mnt.getInt();
-        byte[] root = new byte[len];
-        mnt.get(root);
+        byte[] root = opaque(mnt);
         ByteBuffer lookup = send(call(6, NFS, 3, 3, xdr(root, "x".repeat(300).getBytes(StandardCharsets.US_ASCII))));
         assertEquals(0, lookup.getInt());
         assertEquals(63, lookup.getInt(), "NFS3ERR_NAMETOOLONG");
@@ -157,9 +157,6 @@ class NfsBadInputIT {
         assertEquals(STALE, status(send(call(42, NFS, 3, 14, xdr(bucket, bytes("g"), dir, bytes("y"))))), "RENAME to");
         assertStillServing();
     }
-
-    static final int NOTDIR = 20;
-    static final int STALE = 70;
 
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);

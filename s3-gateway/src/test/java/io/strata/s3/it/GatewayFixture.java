@@ -1,6 +1,6 @@
 package io.strata.s3.it;
 
-import io.strata.meta.MetaConfig;
+import io.strata.meta.TestPorts;
 import io.strata.meta.MetaStore;
 import io.strata.s3.http.S3Server;
 import io.strata.s3.http.S3Settings;
@@ -11,7 +11,6 @@ import io.strata.tiering.volume.LocalVolume;
 import io.strata.tiering.volume.Tier;
 import io.strata.tiering.volume.VolumeRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +34,7 @@ final class GatewayFixture implements AutoCloseable {
     final int port;
 
     GatewayFixture(Path dir) throws Exception {
-        meta = MetaStore.open(MetaConfig.forTests(dir.resolve("meta"), free(), free()));
+        meta = MetaStore.open(TestPorts.metaConfig(dir.resolve("meta")));
         VolumeRegistry volumes = new VolumeRegistry();
         volumes.add(new LocalVolume("local-1", Tier.NVME, dir.resolve("vol")));
         ObjectStore store = new ObjectStore(meta, volumes, new ReadLeases());
@@ -76,11 +75,6 @@ final class GatewayFixture implements AutoCloseable {
         return b;
     }
 
-    static int free() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     @Override
     public void close() {

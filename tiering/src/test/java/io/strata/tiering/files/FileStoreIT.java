@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.strata.meta.MetaConfig;
+import io.strata.meta.TestPorts;
 import io.strata.meta.MetaStore;
 import io.strata.meta.error.DirectoryNotEmptyException;
 import io.strata.meta.error.ExistsException;
@@ -32,7 +32,6 @@ import io.strata.tiering.volume.LocalVolume;
 import io.strata.tiering.volume.Tier;
 import io.strata.tiering.volume.VolumeRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ class FileStoreIT {
 
     @BeforeAll
     static void start() throws IOException {
-        meta = MetaStore.open(MetaConfig.forTests(dir.resolve("meta"), free(), free()));
+        meta = MetaStore.open(TestPorts.metaConfig(dir.resolve("meta")));
         VolumeRegistry volumes = new VolumeRegistry();
         volumes.add(new LocalVolume("v1", Tier.NVME, dir.resolve("vol")));
         ReadLeases leases = new ReadLeases();
@@ -415,11 +414,5 @@ class FileStoreIT {
 
     static String md5(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
-    }
-
-    static int free() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

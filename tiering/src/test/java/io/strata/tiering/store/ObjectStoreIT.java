@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.strata.meta.MetaConfig;
+import io.strata.meta.TestPorts;
 import io.strata.meta.MetaStore;
 import io.strata.meta.key.ObjectKey;
 import io.strata.meta.model.ObjectAttrs;
@@ -19,7 +19,6 @@ import io.strata.tiering.volume.LocalVolume;
 import io.strata.tiering.volume.Tier;
 import io.strata.tiering.volume.VolumeRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class ObjectStoreIT {
 
     @BeforeAll
     static void start() throws IOException {
-        meta = MetaStore.open(MetaConfig.forTests(dir.resolve("meta"), free(), free()));
+        meta = MetaStore.open(TestPorts.metaConfig(dir.resolve("meta")));
         VolumeRegistry volumes = new VolumeRegistry();
         volumes.add(new LocalVolume("v1", Tier.NVME, dir.resolve("vol")));
         store = new ObjectStore(meta, volumes, leases);
@@ -128,11 +127,5 @@ class ObjectStoreIT {
     void aMissingKeyIsNotFound() {
         assertThrows(io.strata.meta.error.NotFoundException.class,
                 () -> store.open("data", ObjectKey.parse("missing"), i -> null));
-    }
-
-    static int free() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
