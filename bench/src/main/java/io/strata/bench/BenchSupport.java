@@ -22,6 +22,37 @@ public final class BenchSupport {
         return ProcStat.cpuSeconds(Path.of("/proc/self/stat"));
     }
 
+    /**
+     * Writes every dirty page of the machine to disk ({@code sync}), untimed, before a server's turn, and returns how
+     * many MiB were dirty or being written back. Why: s3proxy does not fsync, so the gigabyte a turn of it writes
+     * stays dirty in the page cache and the kernel writes it back during whatever runs next; Strata's fsyncs then
+     * queued behind it (a PUT 64 MiB turn right after s3proxy's warm-up ran at 152 MiB/s, the next two at 244-266).
+     * Each turn should pay for its own writes only.
+     */
+    public static double settleDisk() throws Exception {
+        double dirty = dirtyMiB();
+        Process sync = new ProcessBuilder("sync").inheritIO().start();
+        if (sync.waitFor() != 0) {
+            throw new IllegalStateException("sync exited with " + sync.exitValue());
+        }
+        return dirty;
+    }
+
+    /** Dirty and writeback pages, from /proc/meminfo; NaN where it cannot be read. */
+    private static double dirtyMiB() {
+        try {
+            double kib = 0;
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("Dirty:") || line.startsWith("Writeback:")) {
+                    kib += Double.parseDouble(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return kib / 1024;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Ports {@link #free} handed out, never handed out again by this JVM. */
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

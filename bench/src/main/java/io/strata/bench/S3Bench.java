@@ -159,13 +159,15 @@ public final class S3Bench {
 
     /**
      * Measures each row {@code repeats} times, the servers taking turns within each repeat so that a slow spell of
-     * this shared machine hits both alike, and keeps the median of each server's figures.
+     * this shared machine hits both alike, and keeps the median of each server's figures. Each turn starts with no
+     * dirty pages left by the turn before ({@link BenchSupport#settleDisk}).
      */
     private record Table(Map<String, double[]> rows, List<Target> targets, int repeats) {
         void measure(String name, int requests, Workload workload) throws Exception {
             RepeatedFigures figures = new RepeatedFigures(repeats);
             for (int rep = 0; rep < repeats; rep++) {
                 for (Target t : targets) {
+                    double dirtyMiB = BenchSupport.settleDisk();
                     double cpuBefore = t.cpuSeconds().getAsDouble();
                     double benchBefore = BenchSupport.ownCpuSeconds();
                     double value = workload.run(t.workloads(), rep, requests);
@@ -174,9 +176,10 @@ public final class S3Bench {
                     figures.put(name, t.column(), rep, value);
                     // The benchmark's own JVM runs the clients, and s3proxy too in its turn: the difference between
                     // the two turns is roughly s3proxy's CPU per request.
-                    System.out.printf(Locale.ROOT, "  %-36s %-8s %12.1f   bench JVM CPU %8.3f ms/request%s%n", name,
-                            t.name(), value, benchMs,
-                            Double.isNaN(cpuMs) ? "" : String.format(Locale.ROOT, ", server CPU %.3f", cpuMs));
+                    System.out.printf(Locale.ROOT,
+                            "  %-36s %-8s %12.1f   bench JVM CPU %8.3f ms/request%s, %.0f MiB synced before%n",
+                            name, t.name(), value, benchMs,
+                            Double.isNaN(cpuMs) ? "" : String.format(Locale.ROOT, ", server CPU %.3f", cpuMs), dirtyMiB);
                 }
             }
             figures.mediansInto(rows);

@@ -121,6 +121,8 @@ public final class NfsBench {
         RepeatedFigures cpu = new RepeatedFigures(repeats);
         for (int rep = 0; rep < repeats; rep++) {
             for (Host h : hosts) {
+                System.out.printf(Locale.ROOT, "  %s's turn: %.0f MiB dirty synced before it%n", h.name(),
+                        BenchSupport.settleDisk());
                 Map<String, Double> r = new LinkedHashMap<>();
                 if (!metaOnly) {
                     dataRows(h.workloads(), bytes, rep, r);
