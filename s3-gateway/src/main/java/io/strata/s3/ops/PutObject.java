@@ -19,6 +19,13 @@ final class PutObject implements Operation {
         this.store = store;
     }
 
+    /** An object small enough to be kept inline is buffered in memory until its body ends: nothing to open first. */
+    @Override
+    public boolean beginsWithoutBlocking(S3Request req) {
+        long declared = declaredLength(req);
+        return declared >= 0 && declared <= store.inlineMax();
+    }
+
     @Override
     public BodyTarget begin(S3Request req) throws Exception {
         ObjectKey key = ObjectKey.parse(req.key());
