@@ -82,7 +82,8 @@ public final class S3Bench {
                 String bucket = "bench-" + e.name();
                 s3.createBucket(r -> r.bucket(bucket));
                 measured.add(new Target(e.name(), t, new S3Workloads(s3, settings.clients(), bucket),
-                        t == 0 ? strata::cpuSeconds : () -> Double.NaN));
+                        t == 0 ? strata::cpuSeconds : () -> Double.NaN,
+                        t == 0 ? () -> WarmUp.compilerSeconds(strata.pid()) : () -> Double.NaN));
             }
             run(new Table(rows, measured, settings.repeats()), settings.scale(), settings.large(), settings.small());
         } finally {
@@ -153,8 +154,12 @@ public final class S3Bench {
         }
     }
 
-    /** A server being measured: its column in the table, its workloads, and its CPU time if it has a process of its own. */
-    private record Target(String name, int column, S3Workloads workloads, DoubleSupplier cpuSeconds) {
+    /**
+     * A server being measured: its column in the table, its workloads, and its CPU time and its JIT compilers' if it
+     * has a process of its own.
+     */
+    private record Target(String name, int column, S3Workloads workloads, DoubleSupplier cpuSeconds,
+                          DoubleSupplier compilerSeconds) {
     }
 
     /**
@@ -169,9 +174,11 @@ public final class S3Bench {
                 for (Target t : targets) {
                     double dirtyMiB = BenchSupport.settleDisk();
                     double cpuBefore = t.cpuSeconds().getAsDouble();
+                    double compilerBefore = t.compilerSeconds().getAsDouble();
                     double benchBefore = BenchSupport.ownCpuSeconds();
                     double value = workload.run(t.workloads(), rep, requests);
                     double cpuMs = (t.cpuSeconds().getAsDouble() - cpuBefore) * 1000 / requests;
+                    double compilerMs = (t.compilerSeconds().getAsDouble() - compilerBefore) * 1000 / requests;
                     double benchMs = (BenchSupport.ownCpuSeconds() - benchBefore) * 1000 / requests;
                     figures.put(name, t.column(), rep, value);
                     // The benchmark's own JVM runs the clients, and s3proxy too in its turn: the difference between
@@ -179,7 +186,8 @@ public final class S3Bench {
                     System.out.printf(Locale.ROOT,
                             "  %-36s %-8s %12.1f   bench JVM CPU %8.3f ms/request%s, %.0f MiB synced before%n",
                             name, t.name(), value, benchMs,
-                            Double.isNaN(cpuMs) ? "" : String.format(Locale.ROOT, ", server CPU %.3f", cpuMs), dirtyMiB);
+                            Double.isNaN(cpuMs) ? "" : String.format(Locale.ROOT,
+                                    ", server CPU %.3f (JIT %.3f)", cpuMs, compilerMs), dirtyMiB);
                 }
             }
             figures.mediansInto(rows);

@@ -85,6 +85,11 @@ public final class WarmUp {
         return t;
     }
 
+    /** CPU seconds the JVM's compiler threads have used so far; shows the JIT still at work in a measured turn. */
+    public static double compilerSeconds(long pid) {
+        return ticks(pid)[0] / 100.0;
+    }
+
     private static long[] ticks(long pid) {
         long compiler = 0;
         long all = 0;
