@@ -116,8 +116,9 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         operation = accepted.route().name();
         Operation op = accepted.route().operation();
         if (hasBody && op.beginsWithoutBlocking(accepted.request())) {
-            // A small PUT: nothing to open or look up before its body, so it starts here. Two trips between this
-            // event loop and a worker (there to begin, back to read the body) were a third of its CPU.
+            // A small PUT: nothing to open or look up before its body, so it starts here. The two trips between
+            // this event loop and a worker it saves (there to begin, back to read the body) were about a tenth of
+            // its server CPU (0.57-0.58 ms per 4 KiB PUT against 0.61-0.69).
             try {
                 continueIfExpected(ctx, req);
                 started(ctx, op.begin(accepted.request()), accepted.body());

@@ -22,8 +22,7 @@ final class PutObject implements Operation {
     /** An object small enough to be kept inline is buffered in memory until its body ends: nothing to open first. */
     @Override
     public boolean beginsWithoutBlocking(S3Request req) {
-        long declared = declaredLength(req);
-        return declared >= 0 && declared <= store.inlineMax();
+        return keptInline(declaredLength(req));
     }
 
     @Override
@@ -36,7 +35,7 @@ final class PutObject implements Operation {
             throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED, "If-None-Match on PUT accepts only '*'.");
         }
         long declared = declaredLength(req);
-        if (declared >= 0 && declared <= store.inlineMax()) {
+        if (keptInline(declared)) {
             return new InlineUpload(req, (int) declared, (data, hashes) -> {
                 checkMarkerBody(key, data.length);
                 return answer(store.publishInline(req.bucket(), key, data, hashes, attrs, condition));
@@ -46,6 +45,11 @@ final class PutObject implements Operation {
             checkMarkerBody(key, blob.size());
             return answer(store.publish(req.bucket(), key, blob, attrs, condition));
         });
+    }
+
+    /** Whether an object of the declared length (-1: unknown) goes inline, into the metadata store. */
+    private boolean keptInline(long declared) {
+        return declared >= 0 && declared <= store.inlineMax();
     }
 
     /** The payload length the client declared, or -1 when it did not say (an aws-chunked body without it). */
