@@ -176,6 +176,7 @@ public final class MetaStore implements AutoCloseable {
     @Override
     public void close() {
         ids.close();
+        tx.close();
         ignite.close();
     }
 }

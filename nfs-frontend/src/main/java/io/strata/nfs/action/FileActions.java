@@ -14,6 +14,8 @@ import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.vfs.WriteResult;
 import io.strata.nfs.xdr.ReadBuffer;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The file-system changes both NFS versions make, and their reads of file bytes, with the permission and POSIX rules
@@ -133,10 +135,7 @@ public final class FileActions {
      */
     public static void remove(NfsContext ctx, FileId dir, Stat dirStat, String name, boolean directory)
             throws NfsException {
-        Permissions.requireDirectoryChange(dirStat, ctx.caller());
-        if (Permissions.stickyApplies(dirStat, ctx.caller())) {
-            Permissions.requireStickyOwner(dirStat, ctx.fs().lookup(dir, name), ctx.caller());
-        }
+        requireRemovable(ctx, dir, dirStat, name);
         if (directory) {
             ctx.fs().rmdir(dir, name);
         } else {
@@ -144,15 +143,53 @@ public final class FileActions {
         }
     }
 
+    /**
+     * {@link #remove}, answering once the change has committed, in the thread that committed it (see
+     * {@code VirtualFileSystem}).
+     */
+    public static CompletionStage<Void> removeAsync(NfsContext ctx, FileId dir, Stat dirStat, String name,
+                                                    boolean directory) {
+        try {
+            requireRemovable(ctx, dir, dirStat, name);
+        } catch (NfsException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return directory ? ctx.fs().rmdirAsync(dir, name) : ctx.fs().removeAsync(dir, name);
+    }
+
+    private static void requireRemovable(NfsContext ctx, FileId dir, Stat dirStat, String name)
+            throws NfsException {
+        Permissions.requireDirectoryChange(dirStat, ctx.caller());
+        if (Permissions.stickyApplies(dirStat, ctx.caller())) {
+            Permissions.requireStickyOwner(dirStat, ctx.fs().lookup(dir, name), ctx.caller());
+        }
+    }
+
     /** RENAME with the permission rules of both directories (and the sticky rule of the source). */
     public static void rename(NfsContext ctx, FileId fromDir, Stat fromStat, String fromName, FileId toDir,
                               Stat toStat, String toName) throws NfsException {
+        requireRenamable(ctx, fromDir, fromStat, fromName, toStat);
+        ctx.fs().rename(fromDir, fromName, toDir, toName);
+    }
+
+    /** {@link #rename}, answering once the change has committed (as {@link #removeAsync}). */
+    public static CompletionStage<Void> renameAsync(NfsContext ctx, FileId fromDir, Stat fromStat, String fromName,
+                                                    FileId toDir, Stat toStat, String toName) {
+        try {
+            requireRenamable(ctx, fromDir, fromStat, fromName, toStat);
+        } catch (NfsException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return ctx.fs().renameAsync(fromDir, fromName, toDir, toName);
+    }
+
+    private static void requireRenamable(NfsContext ctx, FileId fromDir, Stat fromStat, String fromName,
+                                         Stat toStat) throws NfsException {
         Permissions.requireDirectoryChange(fromStat, ctx.caller());
         Permissions.requireDirectoryChange(toStat, ctx.caller());
         if (Permissions.stickyApplies(fromStat, ctx.caller())) {
             Permissions.requireStickyOwner(fromStat, ctx.fs().lookup(fromDir, fromName), ctx.caller());
         }
-        ctx.fs().rename(fromDir, fromName, toDir, toName);
     }
 
     /** LINK: a new name for a file (never a directory) in a directory the caller may change. */

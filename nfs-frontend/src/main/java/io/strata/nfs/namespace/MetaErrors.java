@@ -22,7 +22,11 @@ import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.vfs.XattrException;
 import io.strata.tiering.volume.VolumeUnavailableException;
+import io.strata.nfs.vfs.Completions;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,49 @@ final class MetaErrors {
             // The client sees only EIO; the cause (a volume's disk, a full file system) must reach the operator.
             LOG.warn("NFS request failed with an I/O error: {}", e.toString());
             throw new NfsException(NfsStatus.IO, e.toString());
+        }
+    }
+
+    /**
+     * As {@link #call}, for a change that completes later: what {@code start} throws at once and what its future
+     * fails with are translated alike.
+     */
+    static <T> CompletionStage<T> later(Supplier<CompletableFuture<T>> start) {
+        CompletableFuture<T> translated = new CompletableFuture<>();
+        CompletableFuture<T> started;
+        try {
+            started = start.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(translate(e));
+        }
+        started.whenComplete((value, failure) -> {
+            if (failure == null) {
+                translated.complete(value);
+            } else {
+                translated.completeExceptionally(translate(Completions.cause(failure)));
+            }
+        });
+        return translated;
+    }
+
+    /** The NFS status exception for a namespace or I/O failure; anything else as it is (a SERVERFAULT). */
+    private static Throwable translate(Throwable failure) {
+        try {
+            if (failure instanceof RuntimeException e) {
+                return call(() -> {
+                    throw e;
+                });
+            }
+            if (failure instanceof IOException e) {
+                return call(() -> {
+                    throw e;
+                });
+            }
+            return failure;
+        } catch (NfsException translated) {
+            return translated;
+        } catch (RuntimeException untranslated) {
+            return untranslated;
         }
     }
 

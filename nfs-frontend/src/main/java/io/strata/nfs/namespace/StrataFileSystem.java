@@ -17,6 +17,7 @@ import io.strata.nfs.access.Permissions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.vfs.Caller;
+import io.strata.nfs.vfs.Completions;
 import io.strata.nfs.vfs.CreateHow;
 import io.strata.nfs.vfs.DirectoryPage;
 import io.strata.nfs.vfs.Export;
@@ -39,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.nio.charset.StandardCharsets;
 import io.strata.tiering.placement.Residence;
 
@@ -176,17 +179,38 @@ public final class StrataFileSystem implements VirtualFileSystem {
     @Override
     public FileId create(FileId dir, String name, CreateHow how, Caller caller) throws NfsException {
         refuseAtRoot(dir, "files cannot be created beside buckets");
-        SetAttributes a = how.attributes() == null ? SetAttributes.NONE : how.attributes();
-        NewFileAttrs attrs = newAttrs(a, 0644, caller);
-        FileTree.CreateMode mode = FileTree.CreateMode.valueOf(how.mode().name());
-        Inode file = call(() -> tree.createFile(dir.inode(), name, attrs, mode, how.verifier()));
-        FileId id = new FileId(file.id(), file.generation());
-        if (how.mode() != CreateHow.Mode.EXCLUSIVE && a.size() != null) {
-            // UNCHECKED on an existing file with size 0 is how O_TRUNC arrives: it needs write permission.
+        Inode file = call(() -> tree.createFile(dir.inode(), name, newAttrs(how, caller), createMode(how),
+                how.verifier()));
+        return truncatedIfAsked(new FileId(file.id(), file.generation()), how, caller);
+    }
+
+    @Override
+    public CompletionStage<FileId> createAsync(FileId dir, String name, CreateHow how, Caller caller) {
+        if (dir.inode() == BucketCatalog.ROOT_ID) {
+            return Completions.of(() -> create(dir, name, how, caller)); // refused without a transaction
+        }
+        return MetaErrors.later(() -> tree.submitCreateFile(dir.inode(), name, newAttrs(how, caller),
+                        createMode(how), how.verifier()))
+                .thenCompose(file -> Completions.of(() ->
+                        truncatedIfAsked(new FileId(file.id(), file.generation()), how, caller)));
+    }
+
+    private static NewFileAttrs newAttrs(CreateHow how, Caller caller) {
+        return newAttrs(how.attributes() == null ? SetAttributes.NONE : how.attributes(), 0644, caller);
+    }
+
+    private static FileTree.CreateMode createMode(CreateHow how) {
+        return FileTree.CreateMode.valueOf(how.mode().name());
+    }
+
+    /** UNCHECKED on an existing file with size 0 is how O_TRUNC arrives: it needs write permission. */
+    private FileId truncatedIfAsked(FileId id, CreateHow how, Caller caller) throws NfsException {
+        Long size = how.attributes() == null ? null : how.attributes().size();
+        if (how.mode() != CreateHow.Mode.EXCLUSIVE && size != null) {
             Stat existing = getattr(id);
-            if (existing.size() != a.size()) {
+            if (existing.size() != size) {
                 Permissions.requireData(existing, caller, Permissions.WRITE);
-                setattr(id, new SetAttributes(null, null, null, a.size(), null, null), null, caller);
+                setattr(id, new SetAttributes(null, null, null, size, null, null), null, caller);
             }
         }
         return id;
@@ -196,13 +220,30 @@ public final class StrataFileSystem implements VirtualFileSystem {
     public FileId mkdir(FileId dir, String name, SetAttributes attrs, Caller caller) throws NfsException {
         NewFileAttrs a = newAttrs(attrs, 0755, caller);
         if (dir.inode() == BucketCatalog.ROOT_ID) {
-            BucketCatalog.BucketDefaults defaults = new BucketCatalog.BucketDefaults(a.uid(), a.gid(), 0644, a.mode());
-            Bucket b = call(() -> buckets.create(name, defaults));
-            Inode root = files.meta().inodes().require(b.rootInodeId());
-            return new FileId(root.id(), root.generation());
+            Bucket b = call(() -> buckets.create(name, bucketDefaults(a)));
+            return bucketRoot(b);
         }
         Inode made = call(() -> tree.mkdir(dir.inode(), name, a));
         return new FileId(made.id(), made.generation());
+    }
+
+    @Override
+    public CompletionStage<FileId> mkdirAsync(FileId dir, String name, SetAttributes attrs, Caller caller) {
+        NewFileAttrs a = newAttrs(attrs, 0755, caller);
+        if (dir.inode() == BucketCatalog.ROOT_ID) {
+            return MetaErrors.later(() -> buckets.submitCreate(name, bucketDefaults(a)).thenApply(this::bucketRoot));
+        }
+        return MetaErrors.later(() -> tree.submitMkdir(dir.inode(), name, a)
+                .thenApply(made -> new FileId(made.id(), made.generation())));
+    }
+
+    private static BucketCatalog.BucketDefaults bucketDefaults(NewFileAttrs a) {
+        return new BucketCatalog.BucketDefaults(a.uid(), a.gid(), 0644, a.mode());
+    }
+
+    private FileId bucketRoot(Bucket b) {
+        Inode root = files.meta().inodes().require(b.rootInodeId());
+        return new FileId(root.id(), root.generation());
     }
 
     @Override
@@ -257,6 +298,11 @@ public final class StrataFileSystem implements VirtualFileSystem {
     }
 
     @Override
+    public CompletionStage<Void> removeAsync(FileId dir, String name) {
+        return MetaErrors.later(() -> tree.submitRemove(dir.inode(), name)); // as remove: FileTree checks
+    }
+
+    @Override
     public void rmdir(FileId dir, String name) throws NfsException {
         call(() -> { // as remove: FileTree checks the directory
             if (dir.inode() == BucketCatalog.ROOT_ID) {
@@ -269,13 +315,33 @@ public final class StrataFileSystem implements VirtualFileSystem {
     }
 
     @Override
+    public CompletionStage<Void> rmdirAsync(FileId dir, String name) {
+        return MetaErrors.later(() -> dir.inode() == BucketCatalog.ROOT_ID
+                ? buckets.submitDelete(name) : tree.submitRmdir(dir.inode(), name));
+    }
+
+    @Override
     public void rename(FileId fromDir, String fromName, FileId toDir, String toName) throws NfsException {
-        refuseAtRoot(fromDir, "buckets cannot be renamed");
-        refuseAtRoot(toDir, "nothing can be moved beside buckets");
+        refuseRenameAtRoot(fromDir, toDir);
         call(() -> { // as remove: FileTree checks both directories
             tree.rename(fromDir.inode(), fromName, toDir.inode(), toName);
             return null;
         });
+    }
+
+    @Override
+    public CompletionStage<Void> renameAsync(FileId fromDir, String fromName, FileId toDir, String toName) {
+        try {
+            refuseRenameAtRoot(fromDir, toDir);
+        } catch (NfsException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return MetaErrors.later(() -> tree.submitRename(fromDir.inode(), fromName, toDir.inode(), toName));
+    }
+
+    private static void refuseRenameAtRoot(FileId fromDir, FileId toDir) throws NfsException {
+        refuseAtRoot(fromDir, "buckets cannot be renamed");
+        refuseAtRoot(toDir, "nothing can be moved beside buckets");
     }
 
     @Override

@@ -60,8 +60,9 @@ public final class NfsServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        // Calls are read on the selector threads; quick ones run there, the others on the workers (QuickOrPooled;
-        // NFSv4 decides per compound, after decoding it).
+        // Calls are read on the selector threads; quick ones, and name changes that answer later, run there, the
+        // others on the workers (QuickOrPooled; NFSv4 decides per compound, after decoding it).
+        Nfs3Program nfs3 = new Nfs3Program(fs, handles, callers, metrics);
         OncRpcSvcBuilder builder = new OncRpcSvcBuilder()
                 .withTCP()
                 .withBindAddress(settings.bind())
@@ -69,8 +70,7 @@ public final class NfsServer implements AutoCloseable {
                 .withSameThreadIoStrategy()
                 .withServiceName("strata-nfs")
                 .withRpcService(new OncRpcProgram(Nfs3Program.PROGRAM, Nfs3Program.VERSION),
-                        new QuickOrPooled(new Nfs3Program(fs, handles, callers, metrics), Nfs3Program::isQuick,
-                                workers))
+                        new QuickOrPooled(nfs3, nfs3::runsInline, workers))
                 .withRpcService(new OncRpcProgram(MountProgram.PROGRAM, MountProgram.VERSION),
                         new QuickOrPooled(new MountProgram(fs, handles, metrics), p -> false, workers))
                 .withRpcService(new OncRpcProgram(Nfs4Program.PROGRAM, Nfs4Program.VERSION),

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a program's quick procedures (attribute reads, name lookups) in the thread that read the call, and hands the
- * others (transactions, data I/O, listings) to a worker pool.
+ * Runs a program's quick procedures (attribute reads, name lookups, and name changes that submit their transaction
+ * without waiting for it) in the thread that read the call, and hands the others (transactions waited for, data
+ * I/O, listings) to a worker pool.
  *
  * <p>Why: a hand-off is a thread wake-up, and a wake-up on another CPU is the largest part of a quick call's
  * latency when a client issues one call at a time (every {@code stat} of a shell loop, every step of {@code ls -l}).

@@ -28,10 +28,13 @@ import io.strata.nfs.v3.proc.Rmdir3;
 import io.strata.nfs.v3.proc.Setattr3;
 import io.strata.nfs.v3.proc.Symlink3;
 import io.strata.nfs.v3.proc.Write3;
+import io.strata.nfs.vfs.Completions;
 import io.strata.nfs.vfs.VirtualFileSystem;
 import io.strata.nfs.xdr.Reply;
 import io.strata.nfs.xdr.XdrWriter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.dcache.oncrpc4j.rpc.RpcCall;
 import org.dcache.oncrpc4j.rpc.RpcDispatchable;
 import org.dcache.oncrpc4j.xdr.XdrAble;
@@ -80,14 +83,11 @@ public final class Nfs3Program implements RpcDispatchable {
             call.failProcedureUnavailable();
             return;
         }
-        XdrWriter reply = execute(number, procedures.get(number), call);
-        if (reply != null) {
-            call.reply(new Reply(reply));
-        }
+        dispatch(number, procedures.get(number), call);
     }
 
-    /** Decodes and runs; returns the reply body, or null after answering GARBAGE_ARGS. */
-    private <A> XdrWriter execute(int number, Procedure<A> procedure, RpcCall call) {
+    /** Decodes and starts; the reply goes once the procedure completes, from the thread that completes it. */
+    private <A> void dispatch(int number, Procedure<A> procedure, RpcCall call) {
         Arguments<A> args = new Arguments<>(procedure);
         long start = System.nanoTime();
         try {
@@ -96,26 +96,52 @@ public final class Nfs3Program implements RpcDispatchable {
             LOG.debug("NFS procedure {}: arguments do not decode: {}", number, e.toString());
             call.failRpcGarbage();
             metrics.nfs3Garbage(number, System.nanoTime() - start);
-            return null;
+            return;
         }
         NfsContext ctx = new NfsContext(fs, handles, callers.of(call.getCredential()));
-        return run(number, procedure, args.value, ctx);
+        started(procedure, args.value, ctx).whenComplete((body, failure) -> {
+            try {
+                call.reply(new Reply(reply(number, procedure, args.value, ctx, body, failure, start)));
+            } catch (RuntimeException e) {
+                // Not thrown to anyone (this may run in the thread that committed the change): answered here.
+                LOG.error("NFS procedure {}: the reply failed", number, e);
+                call.failRpcSystem();
+            }
+        });
+    }
+
+    private static <A> CompletionStage<XdrWriter> started(Procedure<A> procedure, A args, NfsContext ctx) {
+        try {
+            return procedure.start(args, ctx);
+        } catch (NfsException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Runs one decoded call and returns its whole reply body, status first (NULL has none). */
     public <A> XdrWriter run(int number, Procedure<A> procedure, A args, NfsContext ctx) {
         long start = System.nanoTime();
-        XdrWriter body;
-        NfsStatus status;
         try {
-            body = procedure.run(args, ctx);
-            status = NfsStatus.OK;
-        } catch (NfsException e) {
+            return reply(number, procedure, args, ctx, procedure.run(args, ctx), null, start);
+        } catch (NfsException | RuntimeException e) {
+            return reply(number, procedure, args, ctx, null, e, start);
+        }
+    }
+
+    /**
+     * The whole reply body of a call that completed with {@code body} or failed with {@code failure}: the one place
+     * where an {@link NfsException} becomes a status, and anything else SERVERFAULT.
+     */
+    private <A> XdrWriter reply(int number, Procedure<A> procedure, A args, NfsContext ctx, XdrWriter body,
+                                Throwable failure, long start) {
+        NfsStatus status = NfsStatus.OK;
+        Throwable cause = failure == null ? null : Completions.cause(failure);
+        if (cause instanceof NfsException e) {
             LOG.debug("NFS procedure {}: {} ({})", number, e.status(), e.getMessage());
             status = e.status();
             body = procedure.failed(args, ctx);
-        } catch (RuntimeException e) {
-            LOG.error("NFS procedure {} failed", number, e);
+        } else if (cause != null) {
+            LOG.error("NFS procedure {} failed", number, cause);
             status = NfsStatus.SERVERFAULT;
             body = procedure.failed(args, ctx);
         }
@@ -136,6 +162,15 @@ public final class Nfs3Program implements RpcDispatchable {
             out.xdrEncodeInt(code);
             rest.write(out);
         };
+    }
+
+    /**
+     * Whether the thread that read a call may run it (see {@code QuickOrPooled}): a quick one ({@link #isQuick}),
+     * or one that {@linkplain Procedure#startsWithoutBlocking starts without blocking}.
+     */
+    public boolean runsInline(int procedure) {
+        return isQuick(procedure) || procedure >= 0 && procedure < procedures.size()
+                && procedures.get(procedure).startsWithoutBlocking();
     }
 
     /**

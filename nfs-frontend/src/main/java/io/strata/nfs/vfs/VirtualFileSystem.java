@@ -4,6 +4,7 @@ import io.strata.nfs.status.NfsException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The seam between the NFS protocol handlers and the unified namespace. Protocol code speaks only to this
@@ -15,6 +16,11 @@ import java.util.SortedMap;
  * them and resolves "." and ".." itself using {@link #parentOf}.
  * Permission checks against {@link Caller} are the protocol layer's job (from {@link Stat}), except where an
  * operation needs the namespace's own state to decide.
+ *
+ * <p>The name changes a client makes by the thousand (create, mkdir, remove, rmdir, rename) also come in a form
+ * that answers later ({@code ...Async}): a handler then needs no thread parked until the change has committed, and
+ * replies from whichever thread completes the stage. Such a stage fails with the {@link NfsException} the other
+ * form would throw. Their defaults answer at once, through the other form.
  */
 public interface VirtualFileSystem {
 
@@ -66,6 +72,14 @@ public interface VirtualFileSystem {
 
     FileId mkdir(FileId dir, String name, SetAttributes attrs, Caller caller) throws NfsException;
 
+    default CompletionStage<FileId> createAsync(FileId dir, String name, CreateHow how, Caller caller) {
+        return Completions.of(() -> create(dir, name, how, caller));
+    }
+
+    default CompletionStage<FileId> mkdirAsync(FileId dir, String name, SetAttributes attrs, Caller caller) {
+        return Completions.of(() -> mkdir(dir, name, attrs, caller));
+    }
+
     FileId symlink(FileId dir, String name, String target, SetAttributes attrs, Caller caller) throws NfsException;
 
     /** A named pipe or socket ({@code type} FIFO or SOCKET): a name with attributes and no data. */
@@ -87,6 +101,27 @@ public interface VirtualFileSystem {
      * empty directory); renaming a directory into its own subtree is INVAL. Never copies data.
      */
     void rename(FileId fromDir, String fromName, FileId toDir, String toName) throws NfsException;
+
+    default CompletionStage<Void> removeAsync(FileId dir, String name) {
+        return Completions.of(() -> {
+            remove(dir, name);
+            return null;
+        });
+    }
+
+    default CompletionStage<Void> rmdirAsync(FileId dir, String name) {
+        return Completions.of(() -> {
+            rmdir(dir, name);
+            return null;
+        });
+    }
+
+    default CompletionStage<Void> renameAsync(FileId fromDir, String fromName, FileId toDir, String toName) {
+        return Completions.of(() -> {
+            rename(fromDir, fromName, toDir, toName);
+            return null;
+        });
+    }
 
     /**
      * Up to {@code maxEntries} entries with a cookie greater than {@code cookie} (0 = from the start), with

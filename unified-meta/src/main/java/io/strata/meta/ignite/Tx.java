@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -45,6 +48,16 @@ public final class Tx {
     private final LongAdder conflicts = new LongAdder();
     private final TxMetrics metrics;
     private final GroupCommit group;
+    /**
+     * Lead batches of submitted operations ({@link #submit}). Threads are made on demand and kept a minute: under
+     * load one or two lead in turn, and a thread waiting for a submitted operation's future inside another's
+     * completion must never find the pool exhausted.
+     */
+    private final ExecutorService leaders = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "strata-namespace-commit");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Tx(Ignite ignite, MeterRegistry registry) {
         this.transactions = ignite.transactions();
@@ -59,7 +72,7 @@ public final class Tx {
             public <T> T runAlone(Supplier<T> body, List<Runnable> afterCommit) {
                 return attempts(body, afterCommit);
             }
-        });
+        }, leaders);
     }
 
     public <T> T run(Supplier<T> body) {
@@ -75,6 +88,35 @@ public final class Tx {
         } finally {
             metrics.record(outcome, System.nanoTime() - start);
         }
+    }
+
+    /**
+     * Runs the body as {@link #run} does, without waiting: the future completes once it has committed (or failed
+     * with the body's exception, or {@link ContentionException}), in the thread that ran its transaction. What
+     * depends on the future runs in that thread, so it must be short, and may start transactions of its own only
+     * with {@link #run} (never by waiting for another future). For request handlers that answer when the change is
+     * done instead of parking a thread until then.
+     */
+    public <T> CompletableFuture<T> submit(Supplier<T> body) {
+        long start = System.nanoTime();
+        CompletableFuture<T> done = group.submit(body);
+        done.whenComplete((result, failure) -> metrics.record(failure == null ? TxMetrics.Outcome.COMMITTED
+                : failure instanceof ContentionException ? TxMetrics.Outcome.CONFLICT : TxMetrics.Outcome.ABORTED,
+                System.nanoTime() - start));
+        return done;
+    }
+
+    /** {@link #submit} for a body without a result. */
+    public CompletableFuture<Void> submitVoid(Runnable body) {
+        return submit(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** Stops the threads that lead submitted operations; the transactions in progress finish. */
+    public void close() {
+        leaders.shutdown();
     }
 
     /**

@@ -13,6 +13,7 @@ import io.strata.meta.model.PosixAttrs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.cache.Cache;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.QueryCursor;
@@ -65,21 +66,31 @@ public final class BucketCatalog {
         BucketNames.check(name);
         long rootId = ids.next();
         int generation = ids.generation();
-        return tx.run(() -> {
-            if (cache.get(name) != null) {
-                throw new BucketExistsException(name);
-            }
-            long now = clock.now();
-            Bucket bucket = new Bucket(name, rootId, now / 1_000_000, defaults.uid(), defaults.gid(),
-                    defaults.fileMode(), defaults.dirMode());
-            inodes.put(new Inode(rootId, InodeType.DIRECTORY, generation, ROOT_ID, 1, 0,
-                    new PosixAttrs(defaults.dirMode(), defaults.uid(), defaults.gid(), 2, now, now, now),
-                    null, List.of(), null));
-            dirs.createdEmpty(rootId);
-            dirs.link(ROOT_ID, name, rootId, InodeType.DIRECTORY, now);
-            cache.put(name, BucketCodec.encode(bucket));
-            return bucket;
-        });
+        return tx.run(() -> newBucket(name, defaults, rootId, generation));
+    }
+
+    /** {@link #create} without waiting: see {@link Tx#submit}. An invalid name throws at once. */
+    public CompletableFuture<Bucket> submitCreate(String name, BucketDefaults defaults) {
+        BucketNames.check(name);
+        long rootId = ids.next();
+        int generation = ids.generation();
+        return tx.submit(() -> newBucket(name, defaults, rootId, generation));
+    }
+
+    private Bucket newBucket(String name, BucketDefaults defaults, long rootId, int generation) {
+        if (cache.get(name) != null) {
+            throw new BucketExistsException(name);
+        }
+        long now = clock.now();
+        Bucket bucket = new Bucket(name, rootId, now / 1_000_000, defaults.uid(), defaults.gid(),
+                defaults.fileMode(), defaults.dirMode());
+        inodes.put(new Inode(rootId, InodeType.DIRECTORY, generation, ROOT_ID, 1, 0,
+                new PosixAttrs(defaults.dirMode(), defaults.uid(), defaults.gid(), 2, now, now, now),
+                null, List.of(), null));
+        dirs.createdEmpty(rootId);
+        dirs.link(ROOT_ID, name, rootId, InodeType.DIRECTORY, now);
+        cache.put(name, BucketCodec.encode(bucket));
+        return bucket;
     }
 
     /** The bucket, or null. Joins the caller's transaction when there is one. */
@@ -108,17 +119,24 @@ public final class BucketCatalog {
     }
 
     public void delete(String name) {
-        tx.runVoid(() -> {
-            Bucket bucket = require(name);
-            dirs.stamp(bucket.rootInodeId());
-            if (!dirs.isEmptyExcept(bucket.rootInodeId(), null) || uploads.anyInBucket(name)) {
-                throw new BucketNotEmptyException(name);
-            }
-            long now = clock.now();
-            dirs.unlink(ROOT_ID, name, InodeType.DIRECTORY, now);
-            dirs.drop(bucket.rootInodeId());
-            cache.remove(name);
-        });
+        tx.runVoid(() -> dropBucket(name));
+    }
+
+    /** {@link #delete} without waiting: see {@link Tx#submit}. */
+    public CompletableFuture<Void> submitDelete(String name) {
+        return tx.submitVoid(() -> dropBucket(name));
+    }
+
+    private void dropBucket(String name) {
+        Bucket bucket = require(name);
+        dirs.stamp(bucket.rootInodeId());
+        if (!dirs.isEmptyExcept(bucket.rootInodeId(), null) || uploads.anyInBucket(name)) {
+            throw new BucketNotEmptyException(name);
+        }
+        long now = clock.now();
+        dirs.unlink(ROOT_ID, name, InodeType.DIRECTORY, now);
+        dirs.drop(bucket.rootInodeId());
+        cache.remove(name);
     }
 
     /** Owner and modes given to what S3 creates in a bucket. */

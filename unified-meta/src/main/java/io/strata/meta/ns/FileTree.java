@@ -20,6 +20,7 @@ import io.strata.meta.model.PosixAttrs;
 import io.strata.meta.ignite.Tx;
 import io.strata.meta.key.ObjectKey;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 
 /**
@@ -83,46 +84,61 @@ public final class FileTree {
      * client's verifier in atime, so a retransmitted create with the same verifier finds its own file.
      */
     public Inode createFile(long dirId, String name, NewFileAttrs requested, CreateMode mode, long verifier) {
-        return tx.run(() -> {
-            NewFileAttrs attrs = requested.in(requireDirectory(dirId), false);
-            ObjectKey.checkName(name);
-            DirEntry existing = dirs.lookup(dirId, name);
-            if (existing != null) {
-                Inode old = inodes.require(existing.inodeId());
-                boolean mine = switch (mode) {
-                    case UNCHECKED -> old.isFile();
-                    case GUARDED -> false;
-                    case EXCLUSIVE -> old.isFile() && old.posix().atimeNanos() == verifier;
-                };
-                if (!mine) {
-                    throw new ExistsException(name);
-                }
-                return old;
+        return tx.run(() -> newFile(dirId, name, requested, mode, verifier));
+    }
+
+    /** {@link #createFile} without waiting: see {@link Tx#submit}. */
+    public CompletableFuture<Inode> submitCreateFile(long dirId, String name, NewFileAttrs requested, CreateMode mode,
+                                                     long verifier) {
+        return tx.submit(() -> newFile(dirId, name, requested, mode, verifier));
+    }
+
+    private Inode newFile(long dirId, String name, NewFileAttrs requested, CreateMode mode, long verifier) {
+        NewFileAttrs attrs = requested.in(requireDirectory(dirId), false);
+        ObjectKey.checkName(name);
+        DirEntry existing = dirs.lookup(dirId, name);
+        if (existing != null) {
+            Inode old = inodes.require(existing.inodeId());
+            boolean mine = switch (mode) {
+                case UNCHECKED -> old.isFile();
+                case GUARDED -> false;
+                case EXCLUSIVE -> old.isFile() && old.posix().atimeNanos() == verifier;
+            };
+            if (!mine) {
+                throw new ExistsException(name);
             }
-            long now = clock.now();
-            long atime = mode == CreateMode.EXCLUSIVE ? verifier : now;
-            Inode file = new Inode(ids.next(), InodeType.FILE, ids.generation(), 0, 1, 0,
-                    new PosixAttrs(attrs.mode(), attrs.uid(), attrs.gid(), 1, atime, now, now),
-                    EMPTY_OBJECT, List.of(), null);
-            inodes.put(file);
-            dirs.link(dirId, name, file.id(), InodeType.FILE, now);
-            return file;
-        });
+            return old;
+        }
+        long now = clock.now();
+        long atime = mode == CreateMode.EXCLUSIVE ? verifier : now;
+        Inode file = new Inode(ids.next(), InodeType.FILE, ids.generation(), 0, 1, 0,
+                new PosixAttrs(attrs.mode(), attrs.uid(), attrs.gid(), 1, atime, now, now),
+                EMPTY_OBJECT, List.of(), null);
+        inodes.put(file);
+        dirs.link(dirId, name, file.id(), InodeType.FILE, now);
+        return file;
     }
 
     public Inode mkdir(long dirId, String name, NewFileAttrs requested) {
-        return tx.run(() -> {
-            NewFileAttrs attrs = requested.in(requireDirectory(dirId), true);
-            requireAbsent(dirId, name);
-            long now = clock.now();
-            Inode dir = new Inode(ids.next(), InodeType.DIRECTORY, ids.generation(), dirId, 1, 0,
-                    new PosixAttrs(attrs.mode(), attrs.uid(), attrs.gid(), 2, now, now, now),
-                    EMPTY_OBJECT, List.of(), null);
-            inodes.put(dir);
-            dirs.createdEmpty(dir.id());
-            dirs.link(dirId, name, dir.id(), InodeType.DIRECTORY, now);
-            return dir;
-        });
+        return tx.run(() -> newDirectory(dirId, name, requested));
+    }
+
+    /** {@link #mkdir} without waiting: see {@link Tx#submit}. */
+    public CompletableFuture<Inode> submitMkdir(long dirId, String name, NewFileAttrs requested) {
+        return tx.submit(() -> newDirectory(dirId, name, requested));
+    }
+
+    private Inode newDirectory(long dirId, String name, NewFileAttrs requested) {
+        NewFileAttrs attrs = requested.in(requireDirectory(dirId), true);
+        requireAbsent(dirId, name);
+        long now = clock.now();
+        Inode dir = new Inode(ids.next(), InodeType.DIRECTORY, ids.generation(), dirId, 1, 0,
+                new PosixAttrs(attrs.mode(), attrs.uid(), attrs.gid(), 2, now, now, now),
+                EMPTY_OBJECT, List.of(), null);
+        inodes.put(dir);
+        dirs.createdEmpty(dir.id());
+        dirs.link(dirId, name, dir.id(), InodeType.DIRECTORY, now);
+        return dir;
     }
 
     /** A symlink is not an S3 object (it has no object attributes), so S3 listings skip it. */
@@ -171,25 +187,39 @@ public final class FileTree {
 
     /** Removes a file or symlink name; the inode and its blobs go with the last name. */
     public void remove(long dirId, String name) {
-        tx.runVoid(() -> {
-            DirEntry entry = requireEntry(dirId, name);
-            if (entry.type() == InodeType.DIRECTORY) {
-                throw new IsDirectoryException(name);
-            }
-            unlinks.unlink(dirId, name, inodes.require(entry.inodeId()), clock.now());
-            keepVisibleIfEmptied(dirId, name);
-        });
+        tx.runVoid(() -> unlinkFile(dirId, name));
+    }
+
+    /** {@link #remove} without waiting: see {@link Tx#submit}. */
+    public CompletableFuture<Void> submitRemove(long dirId, String name) {
+        return tx.submitVoid(() -> unlinkFile(dirId, name));
+    }
+
+    private void unlinkFile(long dirId, String name) {
+        DirEntry entry = requireEntry(dirId, name);
+        if (entry.type() == InodeType.DIRECTORY) {
+            throw new IsDirectoryException(name);
+        }
+        unlinks.unlink(dirId, name, inodes.require(entry.inodeId()), clock.now());
+        keepVisibleIfEmptied(dirId, name);
     }
 
     public void rmdir(long dirId, String name) {
-        tx.runVoid(() -> {
-            DirEntry entry = requireEntry(dirId, name);
-            if (entry.type() != InodeType.DIRECTORY) {
-                throw new NotDirectoryException(name);
-            }
-            removeEmptyDirectory(dirId, name, entry.inodeId(), clock.now());
-            keepVisibleIfEmptied(dirId, name);
-        });
+        tx.runVoid(() -> unlinkDirectory(dirId, name));
+    }
+
+    /** {@link #rmdir} without waiting: see {@link Tx#submit}. */
+    public CompletableFuture<Void> submitRmdir(long dirId, String name) {
+        return tx.submitVoid(() -> unlinkDirectory(dirId, name));
+    }
+
+    private void unlinkDirectory(long dirId, String name) {
+        DirEntry entry = requireEntry(dirId, name);
+        if (entry.type() != InodeType.DIRECTORY) {
+            throw new NotDirectoryException(name);
+        }
+        removeEmptyDirectory(dirId, name, entry.inodeId(), clock.now());
+        keepVisibleIfEmptied(dirId, name);
     }
 
     /**
@@ -197,39 +227,46 @@ public final class FileTree {
      * directory. One entry moves; no data is touched.
      */
     public void rename(long fromDir, String fromName, long toDir, String toName) {
-        tx.runVoid(() -> {
-            if (toDir != fromDir) {
-                // Within one directory, finding the source entry shows the directory exists: no directory without
-                // its entries, and removing it would read that entry, so this commit would conflict with it.
-                requireDirectory(toDir);
+        tx.runVoid(() -> move(fromDir, fromName, toDir, toName));
+    }
+
+    /** {@link #rename} without waiting: see {@link Tx#submit}. */
+    public CompletableFuture<Void> submitRename(long fromDir, String fromName, long toDir, String toName) {
+        return tx.submitVoid(() -> move(fromDir, fromName, toDir, toName));
+    }
+
+    private void move(long fromDir, String fromName, long toDir, String toName) {
+        if (toDir != fromDir) {
+            // Within one directory, finding the source entry shows the directory exists: no directory without
+            // its entries, and removing it would read that entry, so this commit would conflict with it.
+            requireDirectory(toDir);
+        }
+        DirEntry source = requireEntry(fromDir, fromName);
+        if (fromDir == toDir && fromName.equals(toName)) {
+            return;
+        }
+        long now = clock.now();
+        if (source.type() == InodeType.DIRECTORY) {
+            refuseMoveIntoItself(source.inodeId(), toDir);
+        }
+        ObjectKey.checkName(toName);
+        DirEntry target = dirs.lookup(toDir, toName);
+        if (target != null) {
+            if (target.inodeId() == source.inodeId()) {
+                return; // two names of one file: POSIX says rename does nothing
             }
-            DirEntry source = requireEntry(fromDir, fromName);
-            if (fromDir == toDir && fromName.equals(toName)) {
-                return;
-            }
-            long now = clock.now();
-            if (source.type() == InodeType.DIRECTORY) {
-                refuseMoveIntoItself(source.inodeId(), toDir);
-            }
-            ObjectKey.checkName(toName);
-            DirEntry target = dirs.lookup(toDir, toName);
-            if (target != null) {
-                if (target.inodeId() == source.inodeId()) {
-                    return; // two names of one file: POSIX says rename does nothing
-                }
-                replaceTarget(source, target, toDir, toName, now);
-            }
-            dirs.unlink(fromDir, fromName, source.type(), now);
-            dirs.link(toDir, toName, source.inodeId(), source.type(), now);
-            Inode moved = inodes.require(source.inodeId());
-            long parent = moved.isDirectory() ? toDir : moved.parentId();
-            inodes.put(new Inode(moved.id(), moved.type(), moved.generation(), parent, moved.version() + 1,
-                    moved.size(), moved.posix().withTimes(moved.posix().mtimeNanos(), now), moved.object(),
-                    moved.extents(), moved.symlinkTarget()));
-            if (fromDir != toDir) {
-                keepVisibleIfEmptied(fromDir, fromName);
-            }
-        });
+            replaceTarget(source, target, toDir, toName, now);
+        }
+        dirs.unlink(fromDir, fromName, source.type(), now);
+        dirs.link(toDir, toName, source.inodeId(), source.type(), now);
+        Inode moved = inodes.require(source.inodeId());
+        long parent = moved.isDirectory() ? toDir : moved.parentId();
+        inodes.put(new Inode(moved.id(), moved.type(), moved.generation(), parent, moved.version() + 1,
+                moved.size(), moved.posix().withTimes(moved.posix().mtimeNanos(), now), moved.object(),
+                moved.extents(), moved.symlinkTarget()));
+        if (fromDir != toDir) {
+            keepVisibleIfEmptied(fromDir, fromName);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.strata.meta.ignite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,12 +60,14 @@ class GroupCommitTest {
     }
 
     final RecordingRunner runner = new RecordingRunner();
-    final GroupCommit group = new GroupCommit(runner);
+    final ExecutorService leaders = Executors.newCachedThreadPool();
+    final GroupCommit group = new GroupCommit(runner, leaders);
     final ExecutorService pool = Executors.newFixedThreadPool(16);
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
+        leaders.shutdownNow();
     }
 
     @Test
@@ -149,7 +153,7 @@ class GroupCommitTest {
             public <T> T runAlone(Supplier<T> body, List<Runnable> afterCommit) {
                 throw broken;
             }
-        });
+        }, leaders);
         List<Future<Object>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             calls.add(pool.submit(() -> failing.run(() -> "never")));
@@ -169,6 +173,73 @@ class GroupCommitTest {
         }
         for (int i = 0; i < calls.size(); i++) {
             assertEquals(i, calls.get(i).get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(2_000, runner.batchSizes.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(runner.batchSizes.stream().allMatch(s -> s <= GroupCommit.MAX_BATCH));
+    }
+
+    @Test
+    void aSubmittedOperationCompletesWithoutAWaitingThreadAndItsFollowUpRunsInTheLeader() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        runner.holdFirstBatch = release;
+        Thread[] ranIn = new Thread[1];
+        CompletableFuture<Thread> followedIn = group.submit(() -> ranIn[0] = Thread.currentThread())
+                .thenApply(x -> Thread.currentThread());
+        release.countDown(); // the caller got here while its operation was held: it did not wait
+        Thread followUp = followedIn.get(5, TimeUnit.SECONDS);
+        assertNotSame(Thread.currentThread(), ranIn[0], "a leaders' thread ran the batch");
+        assertSame(ranIn[0], followUp, "what depends on the future ran where the batch ran");
+        assertEquals(List.of(1), runner.batchSizes);
+    }
+
+    @Test
+    void submittedAndWaitingOperationsShareABatchAndEachGetsItsOwnOutcome() throws Exception {
+        IllegalStateException refused = new IllegalStateException("exists");
+        CountDownLatch release = new CountDownLatch(1);
+        runner.holdFirstBatch = release;
+        Future<Integer> first = pool.submit(() -> group.run(() -> -1));
+        waitUntil(() -> runner.holdFirstBatch == null);
+        CompletableFuture<String> a = group.submit(() -> "a");
+        Future<String> b = pool.submit(() -> group.run(() -> "b"));
+        waitUntil(() -> queued() == 2);
+        CompletableFuture<String> c = group.submit(() -> {
+            throw refused;
+        });
+        CompletableFuture<String> d = group.submit(() -> "d");
+        release.countDown();
+
+        assertEquals(-1, first.get(5, TimeUnit.SECONDS));
+        assertEquals("a", a.get(5, TimeUnit.SECONDS));
+        assertEquals("b", b.get(5, TimeUnit.SECONDS));
+        Exception e = assertThrows(Exception.class, () -> c.get(5, TimeUnit.SECONDS));
+        assertSame(refused, e.getCause(), "the submitter gets the operation's own exception");
+        assertEquals("d", d.get(5, TimeUnit.SECONDS));
+        // held batch; the four with the failure; the three again; the failed one alone (it threw again)
+        assertEquals(List.of(1, 4, 3), runner.batchSizes);
+    }
+
+    @Test
+    void aFollowUpMayRunAnotherOperationAndWaitForIt() throws Exception {
+        CompletableFuture<String> chained = group.submit(() -> "first")
+                .thenApply(first -> first + "+" + group.run(() -> "second"));
+        assertEquals("first+second", chained.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void manySubmittedAndWaitingCallersAllComplete() throws Exception {
+        List<Future<Integer>> waited = new ArrayList<>();
+        List<CompletableFuture<Integer>> submitted = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            int n = i;
+            if (i % 2 == 0) {
+                waited.add(pool.submit(() -> group.run(() -> n)));
+            } else {
+                submitted.add(group.submit(() -> n));
+            }
+        }
+        for (int i = 0; i < waited.size(); i++) {
+            assertEquals(2 * i, waited.get(i).get(10, TimeUnit.SECONDS));
+            assertEquals(2 * i + 1, submitted.get(i).get(10, TimeUnit.SECONDS));
         }
         assertEquals(2_000, runner.batchSizes.stream().mapToInt(Integer::intValue).sum());
         assertTrue(runner.batchSizes.stream().allMatch(s -> s <= GroupCommit.MAX_BATCH));

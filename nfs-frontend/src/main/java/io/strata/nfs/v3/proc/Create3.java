@@ -6,7 +6,8 @@ import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.Names;
 import io.strata.nfs.v3.NfsContext;
-import io.strata.nfs.v3.Procedure;
+import io.strata.nfs.v3.AsyncProcedure;
+import java.util.concurrent.CompletionStage;
 import io.strata.nfs.vfs.CreateHow;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.SetAttributes;
@@ -17,7 +18,7 @@ import io.strata.nfs.xdr.XdrWriter;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
 /** CREATE a regular file: UNCHECKED, GUARDED or EXCLUSIVE (RFC 1813 3.3.8). */
-public final class Create3 extends Procedure<Create3.Args> {
+public final class Create3 extends AsyncProcedure<Create3.Args> {
     public record Args(DirOp where, CreateHow how) {
     }
 
@@ -32,13 +33,13 @@ public final class Create3 extends Procedure<Create3.Args> {
     }
 
     @Override
-    public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
+    public CompletionStage<XdrWriter> start(Args a, NfsContext ctx) throws NfsException {
         FileId dir = ctx.file(a.where().dir());
         Stat before = ctx.fs().getattr(dir);
         Permissions.requireDirectoryChange(before, ctx.caller());
         String name = Names.create(a.where().name());
-        FileId made = ctx.fs().create(dir, name, a.how(), ctx.caller());
-        return Replies.created(ctx, made, before, dir);
+        return ctx.fs().createAsync(dir, name, a.how(), ctx.caller())
+                .thenApply(made -> Replies.created(ctx, made, before, dir));
     }
 
     @Override

@@ -6,7 +6,8 @@ import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.Names;
 import io.strata.nfs.v3.NfsContext;
-import io.strata.nfs.v3.Procedure;
+import io.strata.nfs.v3.AsyncProcedure;
+import java.util.concurrent.CompletionStage;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.SetAttributes;
 import io.strata.nfs.vfs.Stat;
@@ -15,7 +16,7 @@ import io.strata.nfs.xdr.XdrWriter;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
 /** MKDIR; in the "/" export it creates a bucket. */
-public final class Mkdir3 extends Procedure<Mkdir3.Args> {
+public final class Mkdir3 extends AsyncProcedure<Mkdir3.Args> {
     public record Args(DirOp where, SetAttributes attrs) {
     }
 
@@ -25,12 +26,12 @@ public final class Mkdir3 extends Procedure<Mkdir3.Args> {
     }
 
     @Override
-    public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
+    public CompletionStage<XdrWriter> start(Args a, NfsContext ctx) throws NfsException {
         FileId dir = ctx.file(a.where().dir());
         Stat before = ctx.fs().getattr(dir);
         Permissions.requireDirectoryChange(before, ctx.caller());
-        FileId made = ctx.fs().mkdir(dir, Names.create(a.where().name()), a.attrs(), ctx.caller());
-        return Replies.created(ctx, made, before, dir);
+        return ctx.fs().mkdirAsync(dir, Names.create(a.where().name()), a.attrs(), ctx.caller())
+                .thenApply(made -> Replies.created(ctx, made, before, dir));
     }
 
     @Override

@@ -6,7 +6,8 @@ import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.Names;
 import io.strata.nfs.v3.NfsContext;
-import io.strata.nfs.v3.Procedure;
+import io.strata.nfs.v3.AsyncProcedure;
+import java.util.concurrent.CompletionStage;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
@@ -18,7 +19,7 @@ import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
  * REMOVE and RMDIR share everything but the file-system call: the same arguments, checks (write and search on
  * the directory, the sticky bit) and wcc reply.
  */
-abstract class NameRemoval extends Procedure<DirOp> {
+abstract class NameRemoval extends AsyncProcedure<DirOp> {
     /** True for RMDIR, false for REMOVE. */
     abstract boolean directory();
 
@@ -28,13 +29,15 @@ abstract class NameRemoval extends Procedure<DirOp> {
     }
 
     @Override
-    public XdrWriter run(DirOp a, NfsContext ctx) throws NfsException {
+    public CompletionStage<XdrWriter> start(DirOp a, NfsContext ctx) throws NfsException {
         FileId dir = ctx.file(a.dir());
         Stat before = ctx.fs().getattr(dir);
         Permissions.requireDirectoryChange(before, ctx.caller());
-        FileActions.remove(ctx, dir, before, Names.remove(a.name()), directory());
-        Stat after = ctx.statOrNull(dir);
-        return out -> Attrs.wcc(out, before, after);
+        return FileActions.removeAsync(ctx, dir, before, Names.remove(a.name()), directory())
+                .thenApply(removed -> {
+                    Stat after = ctx.statOrNull(dir);
+                    return out -> Attrs.wcc(out, before, after);
+                });
     }
 
     @Override

@@ -6,7 +6,8 @@ import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.Names;
 import io.strata.nfs.v3.NfsContext;
-import io.strata.nfs.v3.Procedure;
+import io.strata.nfs.v3.AsyncProcedure;
+import java.util.concurrent.CompletionStage;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
@@ -14,7 +15,7 @@ import io.strata.nfs.xdr.XdrWriter;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
 /** RENAME: atomic, over a compatible existing target, across directories and buckets; no data moves. */
-public final class Rename3 extends Procedure<Rename3.Args> {
+public final class Rename3 extends AsyncProcedure<Rename3.Args> {
     public record Args(DirOp from, DirOp to) {
     }
 
@@ -24,21 +25,22 @@ public final class Rename3 extends Procedure<Rename3.Args> {
     }
 
     @Override
-    public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
+    public CompletionStage<XdrWriter> start(Args a, NfsContext ctx) throws NfsException {
         FileId fromDir = ctx.file(a.from().dir());
         FileId toDir = ctx.file(a.to().dir());
         // Most renames stay in one directory: its attributes are read once before and once after.
         boolean oneDir = fromDir.equals(toDir);
         Stat fromBefore = ctx.fs().getattr(fromDir);
         Stat toBefore = oneDir ? fromBefore : ctx.fs().getattr(toDir);
-        FileActions.rename(ctx, fromDir, fromBefore, Names.rename(a.from().name()), toDir, toBefore,
-                Names.rename(a.to().name()));
-        Stat fromAfter = ctx.statOrNull(fromDir);
-        Stat toAfter = oneDir ? fromAfter : ctx.statOrNull(toDir);
-        return out -> {
-            Attrs.wcc(out, fromBefore, fromAfter);
-            Attrs.wcc(out, toBefore, toAfter);
-        };
+        return FileActions.renameAsync(ctx, fromDir, fromBefore, Names.rename(a.from().name()), toDir, toBefore,
+                Names.rename(a.to().name())).thenApply(renamed -> {
+                    Stat fromAfter = ctx.statOrNull(fromDir);
+                    Stat toAfter = oneDir ? fromAfter : ctx.statOrNull(toDir);
+                    return out -> {
+                        Attrs.wcc(out, fromBefore, fromAfter);
+                        Attrs.wcc(out, toBefore, toAfter);
+                    };
+                });
     }
 
     @Override
