@@ -25,6 +25,8 @@ import io.strata.s3.signature.Authentication;
 import io.strata.s3.signature.SigV4Verifier;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One connection's requests, one at a time. The event loop authenticates and routes each request; a worker begins
- * it (unless its operation needs no I/O to begin) and finishes it. The channel reads only when asked (autoRead
+ * it (unless its operation needs no I/O to begin) and finishes it (unless its end is only a transaction, which is
+ * submitted without waiting and answers from the thread that commits it). The channel reads only when asked (autoRead
  * off): while a worker begins or finishes a request, no more bytes are read, so a slow disk slows the client instead
  * of filling memory. Body bytes stream from the event loop into the operation's target.
  */
@@ -211,6 +214,10 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         bodyEndNanos = System.nanoTime();
         BodyTarget t = target;
         RequestBody b = body;
+        if (t.finishesWithoutBlocking()) {
+            finishLater(ctx, t, b);
+            return;
+        }
         workers.execute(() -> {
             try {
                 S3Response response = t.finish(b.finish());
@@ -218,6 +225,30 @@ final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                 ctx.executor().execute(() -> respond(ctx, response));
             } catch (Throwable e) {
                 ctx.executor().execute(() -> fail(ctx, e, false));
+            }
+        });
+    }
+
+    /**
+     * Finishes on the event loop a request whose end needs only a transaction, and answers when it commits: a
+     * small PUT then needs no worker, and no thread waits for its batch (a park and a wake-up per request).
+     */
+    private void finishLater(ChannelHandlerContext ctx, BodyTarget t, RequestBody b) {
+        CompletionStage<S3Response> answer;
+        try {
+            answer = t.finishLater(b.finish());
+        } catch (Throwable e) {
+            fail(ctx, e, false);
+            return;
+        }
+        answer.whenComplete((response, failure) -> {
+            finishedNanos = System.nanoTime();
+            if (failure == null) {
+                ctx.executor().execute(() -> respond(ctx, response));
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                ctx.executor().execute(() -> fail(ctx, cause, false));
             }
         });
     }

@@ -8,16 +8,19 @@ import io.strata.tiering.checksum.ContentHashes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The body target of a PutObject small enough to live in the namespace: the declared length is read into memory
  * (bounded by the inline limit), hashed, checked against the client's digests and published in one transaction.
  */
 final class InlineUpload implements BodyTarget {
-    /** Publishes the verified bytes and answers. */
+    /** Submits the verified bytes for publication; the stage answers once they are published. */
     @FunctionalInterface
     interface Publisher {
-        S3Response publish(byte[] data, ContentHashes.Result hashes) throws Exception;
+        CompletionStage<S3Response> publish(byte[] data, ContentHashes.Result hashes) throws Exception;
     }
 
     private final byte[] data;
@@ -46,12 +49,31 @@ final class InlineUpload implements BodyTarget {
 
     @Override
     public S3Response finish(Map<String, String> trailers) throws Exception {
-        if (filled != data.length) {
-            throw new S3Exception(S3ErrorCode.INCOMPLETE_BODY);
+        try {
+            return finishLater(trailers).toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        ContentHashes.Result result = hashes.finish();
-        digests.verify(result, trailers);
-        return publisher.publish(data, result);
+    }
+
+    /** Hashing the last bytes of a small object and checking digests take microseconds: no worker is needed. */
+    @Override
+    public boolean finishesWithoutBlocking() {
+        return true;
+    }
+
+    @Override
+    public CompletionStage<S3Response> finishLater(Map<String, String> trailers) {
+        try {
+            if (filled != data.length) {
+                throw new S3Exception(S3ErrorCode.INCOMPLETE_BODY);
+            }
+            ContentHashes.Result result = hashes.finish();
+            digests.verify(result, trailers);
+            return publisher.publish(data, result);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

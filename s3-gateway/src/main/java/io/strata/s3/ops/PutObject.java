@@ -38,7 +38,8 @@ final class PutObject implements Operation {
         if (keptInline(declared)) {
             return new InlineUpload(req, (int) declared, (data, hashes) -> {
                 checkMarkerBody(key, data.length);
-                return answer(store.publishInline(req.bucket(), key, data, hashes, attrs, condition));
+                return store.submitPublishInline(req.bucket(), key, data, hashes, attrs, condition)
+                        .thenApply(PutObject::answer);
             });
         }
         return BlobUpload.start(store, req, blob -> {

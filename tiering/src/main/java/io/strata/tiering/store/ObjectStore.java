@@ -33,6 +33,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -120,17 +121,30 @@ public final class ObjectStore {
      */
     public Inode publishInline(String bucket, ObjectKey key, byte[] data, ContentHashes.Result hashes, ObjectAttrs attrs,
                                WriteCondition condition) {
+        return meta.objects().publish(bucket, key, inlineContent(data, hashes, attrs), condition);
+    }
+
+    /**
+     * {@link #publishInline} without waiting: the future completes in the thread that commits it (see the
+     * namespace's {@code Tx.submit}).
+     */
+    public CompletableFuture<Inode> submitPublishInline(String bucket, ObjectKey key, byte[] data,
+                                                        ContentHashes.Result hashes, ObjectAttrs attrs,
+                                                        WriteCondition condition) {
+        return meta.objects().submitPublish(bucket, key, inlineContent(data, hashes, attrs), condition);
+    }
+
+    private NewContent inlineContent(byte[] data, ContentHashes.Result hashes, ObjectAttrs attrs) {
         if (data.length > inlineMax) {
             throw new IllegalArgumentException(data.length + " bytes is over the inline limit of " + inlineMax);
         }
         ObjectAttrs full = withHashes(attrs, hashes);
         if (data.length == 0) {
-            return meta.objects().publish(bucket, key, new NewContent(0, List.of(), full), condition);
+            return new NewContent(0, List.of(), full);
         }
         BlobRef ref = new BlobRef(BlobRef.INLINE_VOLUME, UUID.randomUUID().toString().replace("-", ""));
-        NewContent content = new NewContent(data.length, List.of(new Extent(0, data.length, ref, 0)), full,
+        return new NewContent(data.length, List.of(new Extent(0, data.length, ref, 0)), full,
                 Map.of(ref.blobId(), data));
-        return meta.objects().publish(bucket, key, content, condition);
     }
 
     private static ObjectAttrs withHashes(ObjectAttrs attrs, ContentHashes.Result hashes) {

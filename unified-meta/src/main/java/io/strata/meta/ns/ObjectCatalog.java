@@ -13,6 +13,7 @@ import io.strata.meta.model.InodeType;
 import io.strata.meta.model.ObjectAttrs;
 import io.strata.meta.model.PosixAttrs;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 /**
@@ -66,6 +67,12 @@ public final class ObjectCatalog {
     /** Publishes new content at the key in one transaction; the old content's blobs are released. */
     public Inode publish(String bucketName, ObjectKey key, NewContent content, WriteCondition condition) {
         return tx.run(() -> publishInTx(bucketName, key, content, condition));
+    }
+
+    /** {@link #publish} without waiting: see {@link Tx#submit}. */
+    public CompletableFuture<Inode> submitPublish(String bucketName, ObjectKey key, NewContent content,
+                                                  WriteCondition condition) {
+        return tx.submit(() -> publishInTx(bucketName, key, content, condition));
     }
 
     /** As {@link #publish}, inside the caller's transaction (multipart completion adds its own changes). */
