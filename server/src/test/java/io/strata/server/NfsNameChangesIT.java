@@ -136,6 +136,18 @@ class NfsNameChangesIT {
     }
 
     @Test
+    void anUncheckedCreateWithSizeZeroTruncatesAnExistingFile() throws Exception {
+        strata.s3().putObject(b -> b.bucket("names").key("log.txt"), RequestBody.fromString("old contents"));
+        NfsSetAttributes empty = new NfsSetAttributes();
+        empty.setSize(0L);
+        var created = bucket.sendCreate(bucket.makeCreateRequest(NfsCreateMode.UNCHECKED, bucket.getRootFileHandle(),
+                "log.txt", empty, null));
+        assertEquals(NFS3_OK, created.getState());
+        assertEquals(0, created.getAttributes().getSize(), "open(O_CREAT | O_TRUNC) of an existing file");
+        assertEquals(0, strata.s3().headObject(b -> b.bucket("names").key("log.txt")).contentLength());
+    }
+
+    @Test
     void aDirectoryMadeOrRemovedAtTheRootIsABucket() throws Exception {
         byte[] top = root.getRootFileHandle();
         ok(root.sendMkdir(root.makeMkdirRequest(top, "made-over-nfs", new NfsSetAttributes())));

@@ -42,6 +42,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import io.strata.tiering.placement.Residence;
 
@@ -52,6 +54,12 @@ import io.strata.tiering.placement.Residence;
  */
 public final class StrataFileSystem implements VirtualFileSystem {
     private static final FileId ROOT = new FileId(BucketCatalog.ROOT_ID, 1);
+    /** Runs the rare steps after a submitted change that wait for a transaction of their own. */
+    private static final Executor FOLLOW_UPS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "strata-nfs-follow-up");
+        t.setDaemon(true);
+        return t;
+    });
     private static final String STRATA_XATTR_PREFIX = "strata.";
     public static final String TIER_XATTR = STRATA_XATTR_PREFIX + "tier";
     public static final String VOLUME_XATTR = STRATA_XATTR_PREFIX + "volume";
@@ -191,8 +199,15 @@ public final class StrataFileSystem implements VirtualFileSystem {
         }
         return MetaErrors.later(() -> tree.submitCreateFile(dir.inode(), name, newAttrs(how, caller),
                         createMode(how), how.verifier()))
-                .thenCompose(file -> Completions.of(() ->
-                        truncatedIfAsked(new FileId(file.id(), file.generation()), how, caller)));
+                .thenCompose(file -> {
+                    FileId id = new FileId(file.id(), file.generation());
+                    Long size = how.attributes() == null ? null : how.attributes().size();
+                    if (how.mode() == CreateHow.Mode.EXCLUSIVE || size == null || size == file.size()) {
+                        return CompletableFuture.completedFuture(id);
+                    }
+                    // A second transaction, waited for: not in the thread that committed the first (see Tx.submit).
+                    return Completions.on(FOLLOW_UPS, () -> truncatedIfAsked(id, how, caller));
+                });
     }
 
     private static NewFileAttrs newAttrs(CreateHow how, Caller caller) {

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 
 /**
  * Bridges between the file system's two ways of answering: at once (a value, or an {@link NfsException} thrown)
@@ -27,6 +28,19 @@ public final class Completions {
         } catch (NfsException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** The call's outcome, run by {@code executor}: for a step that waits, kept out of the thread at hand. */
+    public static <T> CompletionStage<T> on(Executor executor, Call<T> call) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                done.complete(call.run());
+            } catch (NfsException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     /** Waits for the stage and gives its value, or throws its failure as it was raised. */

@@ -61,7 +61,8 @@ final class GroupCommit {
     /**
      * Queues the operation and returns at once; the future completes, in the thread that ran the operation's batch,
      * after the batch has committed and its after-commit actions have run. So whatever depends on it runs in that
-     * thread: it must be short and must not wait for another operation's future.
+     * thread: it must be short and must not wait for another operation (a leaders' thread waiting is one fewer to
+     * lead).
      */
     <T> CompletableFuture<T> submit(Supplier<T> body) {
         Pending<T> mine = new Pending<>(body, null);

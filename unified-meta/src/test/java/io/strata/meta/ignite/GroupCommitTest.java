@@ -219,13 +219,6 @@ class GroupCommitTest {
     }
 
     @Test
-    void aFollowUpMayRunAnotherOperationAndWaitForIt() throws Exception {
-        CompletableFuture<String> chained = group.submit(() -> "first")
-                .thenApply(first -> first + "+" + group.run(() -> "second"));
-        assertEquals("first+second", chained.get(5, TimeUnit.SECONDS));
-    }
-
-    @Test
     void manySubmittedAndWaitingCallersAllComplete() throws Exception {
         List<Future<Integer>> waited = new ArrayList<>();
         List<CompletableFuture<Integer>> submitted = new ArrayList<>();
