@@ -201,8 +201,8 @@ public final class StrataFileSystem implements VirtualFileSystem {
                         createMode(how), how.verifier()))
                 .thenCompose(file -> {
                     FileId id = new FileId(file.id(), file.generation());
-                    Long size = how.attributes() == null ? null : how.attributes().size();
-                    if (how.mode() == CreateHow.Mode.EXCLUSIVE || size == null || size == file.size()) {
+                    Long size = sizeAsked(how);
+                    if (size == null || size == file.size()) {
                         return CompletableFuture.completedFuture(id);
                     }
                     // A second transaction, waited for: not in the thread that committed the first (see Tx.submit).
@@ -218,10 +218,15 @@ public final class StrataFileSystem implements VirtualFileSystem {
         return FileTree.CreateMode.valueOf(how.mode().name());
     }
 
-    /** UNCHECKED on an existing file with size 0 is how O_TRUNC arrives: it needs write permission. */
+    /** The size a non-exclusive create asks for (UNCHECKED with size 0 is how O_TRUNC arrives), or null. */
+    private static Long sizeAsked(CreateHow how) {
+        return how.mode() == CreateHow.Mode.EXCLUSIVE || how.attributes() == null ? null : how.attributes().size();
+    }
+
+    /** Truncates an existing file to the size its create asked for: that needs write permission. */
     private FileId truncatedIfAsked(FileId id, CreateHow how, Caller caller) throws NfsException {
-        Long size = how.attributes() == null ? null : how.attributes().size();
-        if (how.mode() != CreateHow.Mode.EXCLUSIVE && size != null) {
+        Long size = sizeAsked(how);
+        if (size != null) {
             Stat existing = getattr(id);
             if (existing.size() != size) {
                 Permissions.requireData(existing, caller, Permissions.WRITE);

@@ -99,9 +99,10 @@ public final class Nfs3Program implements RpcDispatchable {
             return;
         }
         NfsContext ctx = new NfsContext(fs, handles, callers.of(call.getCredential()));
+        long began = System.nanoTime(); // procedures are timed from their decoded arguments, as run() does
         started(procedure, args.value, ctx).whenComplete((body, failure) -> {
             try {
-                call.reply(new Reply(reply(number, procedure, args.value, ctx, body, failure, start)));
+                call.reply(new Reply(reply(number, procedure, args.value, ctx, body, failure, began)));
             } catch (RuntimeException e) {
                 // Not thrown to anyone (this may run in the thread that committed the change): answered here.
                 LOG.error("NFS procedure {}: the reply failed", number, e);

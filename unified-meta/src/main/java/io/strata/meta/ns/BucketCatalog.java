@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javax.cache.Cache;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.QueryCursor;
@@ -63,18 +64,20 @@ public final class BucketCatalog {
     }
 
     public Bucket create(String name, BucketDefaults defaults) {
-        BucketNames.check(name);
-        long rootId = ids.next();
-        int generation = ids.generation();
-        return tx.run(() -> newBucket(name, defaults, rootId, generation));
+        return tx.run(newBucketBody(name, defaults));
     }
 
     /** {@link #create} without waiting: see {@link Tx#submit}. An invalid name throws at once. */
     public CompletableFuture<Bucket> submitCreate(String name, BucketDefaults defaults) {
+        return tx.submit(newBucketBody(name, defaults));
+    }
+
+    /** Checks the name and takes the root's id outside the transaction, so a retry keeps them; then its body. */
+    private Supplier<Bucket> newBucketBody(String name, BucketDefaults defaults) {
         BucketNames.check(name);
         long rootId = ids.next();
         int generation = ids.generation();
-        return tx.submit(() -> newBucket(name, defaults, rootId, generation));
+        return () -> newBucket(name, defaults, rootId, generation);
     }
 
     private Bucket newBucket(String name, BucketDefaults defaults, long rootId, int generation) {
