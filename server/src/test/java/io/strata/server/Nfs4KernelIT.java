@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.strata.server.metrics.PrometheusText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -246,6 +247,57 @@ class Nfs4KernelIT {
         assertTrue(r.lines().contains("xattr tiered/t.bin nas|nas-9|STANDARD_IA "
                 + "user.strata.storage-class,user.strata.tier,user.strata.volume"), r.describe());
         assertEquals(TestData.md5(data), KernelNfsIT.seen(r.lines()).get("md5"));
+    }
+
+    /**
+     * The client keeps the names it has cached across its own changes (each REMOVE tells it that it was the
+     * directory's only change), so removing files it has listed sends no LOOKUP each; and a change made over S3 in
+     * between is still seen, since the next REMOVE's "before" is then not what the client last saw.
+     */
+    @Test
+    void cachedNamesOutliveTheClientsOwnChangesButNotAnotherProtocols() throws Exception {
+        double[] lookups = new double[2];
+        // The markers the script waits for go beside the directory: a change in it would rightly cost the cache.
+        HostStepOnSignal listed = new HostStepOnSignal("listed", () -> {
+            lookups[0] = successfulLookups();
+            strata.s3().putObject(b -> b.bucket("kv4").key("go-1"), RequestBody.fromString("go"));
+        });
+        HostStepOnSignal removed = new HostStepOnSignal("removed", () -> {
+            lookups[1] = successfulLookups();
+            strata.s3().putObject(b -> b.bucket("kv4").key("cached/from-s3"), RequestBody.fromString("s3"));
+            strata.s3().putObject(b -> b.bucket("kv4").key("go-2"), RequestBody.fromString("go"));
+        });
+        KernelClient.Result r = KernelClient.run("4.2", strata.nfsPort(), strata.nfsPort(), "/kv4", "", 600, """
+                set -euo pipefail
+                await() { for i in $(seq 600); do [ -e "$1" ] && return 0; sleep 0.5; done; echo "no $1"; exit 5; }
+                mkdir cached
+                for i in $(seq 40); do : > cached/f$i; done
+                ls -l cached > /dev/null
+                echo listed
+                await go-1
+                for i in $(seq 39); do rm cached/f$i; done
+                echo removed
+                await go-2
+                rm cached/f40
+                echo "left $(ls cached | tr '\n' ' ')"
+                echo "s3 $(cat cached/from-s3)"
+                """, line -> {
+            listed.lines().accept(line);
+            removed.lines().accept(line);
+        });
+        listed.finish();
+        removed.finish();
+        assertEquals(0, r.exit(), r.describe());
+        assertTrue(lookups[1] - lookups[0] < 10, (lookups[1] - lookups[0])
+                + " LOOKUPs while removing 39 listed files: the client looked its cached names up again");
+        Map<String, String> seen = KernelNfsIT.seen(r.lines());
+        assertEquals("from-s3 ", seen.get("left"), "what S3 added meanwhile is listed");
+        assertEquals("s3", seen.get("s3"));
+    }
+
+    private static double successfulLookups() {
+        return PrometheusText.parse(strata.server().metrics().scrape()).value("strata_nfs_operations_seconds_count",
+                Map.of("procedure", "V4_LOOKUP", "status", "NFS4_OK")).orElse(0.0);
     }
 
     @Test

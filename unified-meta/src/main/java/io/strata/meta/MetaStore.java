@@ -7,6 +7,7 @@ import io.strata.meta.ignite.EmbeddedGrid;
 import io.strata.meta.ignite.Tx;
 import io.strata.meta.ns.BlobLedger;
 import io.strata.meta.ns.BucketCatalog;
+import io.strata.meta.ns.DirectoryChanges;
 import io.strata.meta.ns.DirectoryTable;
 import io.strata.meta.ns.FileTree;
 import io.strata.meta.ns.FileXattrs;
@@ -59,9 +60,11 @@ public final class MetaStore implements AutoCloseable {
         ids = new InodeIds(ignite, caches.inodeIds);
         // Ids are handed out from the sequence's current value up: any inode from before this start is below it.
         accessTimes = new AccessTimes(caches.accessTimes, caches.inodeIds.get());
-        inodes = new InodeTable(caches.inodes, accessTimes);
         // The embedded grid finds only this node (EmbeddedGrid), so it is the namespace's only writer.
-        directories = new DirectoryTable(caches.dentries, caches.dirTimes, ids, inodes, config.nodeName(), true);
+        DirectoryChanges changes = DirectoryChanges.counted();
+        inodes = new InodeTable(caches.inodes, accessTimes, changes);
+        directories = new DirectoryTable(caches.dentries, caches.dirTimes, ids, inodes, config.nodeName(), true,
+                changes);
         ledger = new BlobLedger(caches.ledger, config.nodeName());
         inline = new InlineTable(caches.inline);
         uploads = new UploadCatalog(caches.uploads, caches.parts, caches.uploadStamps, ledger, tx);

@@ -318,6 +318,11 @@ public final class StrataFileSystem implements VirtualFileSystem {
     }
 
     @Override
+    public long directoryChanges(FileId dir) {
+        return tree.changeCount(dir.inode());
+    }
+
+    @Override
     public CompletionStage<Void> removeAsync(FileId dir, String name) {
         return MetaErrors.later(() -> tree.submitRemove(dir.inode(), name)); // as remove: FileTree checks
     }

@@ -78,9 +78,14 @@ public final class Xdr4 {
         return s;
     }
 
-    /** change_info4 for a directory: not atomic (another client may change it in between). */
+    /** change_info4 that does not claim to be atomic (directories' come from {@link DirectoryWatch}). */
     public static void changeInfo(XdrEncodingStream out, Stat before, Stat after) {
-        out.xdrEncodeBoolean(false);
+        changeInfo(out, false, before, after);
+    }
+
+    /** change_info4, {@code atomic} when nothing but the operation changed the object between the two. */
+    public static void changeInfo(XdrEncodingStream out, boolean atomic, Stat before, Stat after) {
+        out.xdrEncodeBoolean(atomic);
         out.xdrEncodeLong(before == null ? 0 : before.change());
         out.xdrEncodeLong(after == null ? 0 : after.change());
     }

@@ -102,6 +102,15 @@ public interface VirtualFileSystem {
      */
     void rename(FileId fromDir, String fromName, FileId toDir, String toName) throws NfsException;
 
+    /**
+     * How many operations have changed the directory so far, -1 if this file system cannot tell. Two reads that
+     * differ by exactly one bracket exactly one change, which lets NFSv4 tell a client that the attributes it got
+     * before and after its own change bracket nothing else (see {@code DirectoryWatch}).
+     */
+    default long directoryChanges(FileId dir) {
+        return -1;
+    }
+
     default CompletionStage<Void> removeAsync(FileId dir, String name) {
         return Completions.of(() -> {
             remove(dir, name);

@@ -48,6 +48,13 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
     public volatile long maxFileSize = 1L << 44;
     /** Directory entries whose attributes READDIR has read, to check what a listing costs. */
     public final java.util.concurrent.atomic.AtomicInteger entryAttributesRead = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Runs once after each name change, before the call returns: a test's stand-in for another client that changes
+     * the namespace at the same moment.
+     */
+    public volatile Runnable afterNameChange;
+    /** Name changes per directory inode, one per call however many entries it touched ({@link #directoryChanges}). */
+    private final Map<Long, Long> changesPerDirectory = new java.util.HashMap<>();
     /** Calls of {@link #readdir}: each is an index query in Strata's file system. */
     public final java.util.concurrent.atomic.AtomicInteger readdirCalls = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -132,7 +139,25 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
             dir.nlink++;
             n.nlink = 2;
         }
+        changed(dir.id);
         return n.id;
+    }
+
+    /** Counts one change of each directory, then lets {@link #afterNameChange} run (once: it may change names too). */
+    private void changed(FileId... dirs) {
+        for (FileId d : new java.util.LinkedHashSet<>(List.of(dirs))) {
+            changesPerDirectory.merge(d.inode(), 1L, Long::sum);
+        }
+        Runnable meanwhile = afterNameChange;
+        afterNameChange = null;
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
+    }
+
+    @Override
+    public synchronized long directoryChanges(FileId dir) {
+        return changesPerDirectory.getOrDefault(dir.inode(), 0L);
     }
 
     private static Stat stat(Node n) {
@@ -275,6 +300,7 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
         if (existing != null) {
             Node n = nodes.get(existing[0]);
             if (how.mode() == CreateHow.Mode.EXCLUSIVE && n.verifier != null && n.verifier == how.verifier()) {
+                changed(dirId);
                 return n.id;
             }
             if (how.mode() != CreateHow.Mode.UNCHECKED || n.type != FileType.REGULAR) {
@@ -283,6 +309,7 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
             if (how.attributes().size() != null) {
                 n.data = Arrays.copyOf(n.data, Math.toIntExact(how.attributes().size()));
             }
+            changed(dirId);
             return n.id;
         }
         SetAttributes a = how.attributes();
@@ -335,6 +362,7 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
         dir.children.put(name, new long[] {n.id.inode(), nextCookie++});
         n.nlink++;
         n.ctime = dir.mtime = dir.ctime = tick();
+        changed(dirId);
     }
 
     @Override
@@ -345,6 +373,7 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
             throw new NfsException(NfsStatus.ISDIR, name);
         }
         unlink(dir, name, n);
+        changed(dirId);
     }
 
     @Override
@@ -359,6 +388,7 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
         }
         dir.nlink--;
         unlink(dir, name, n);
+        changed(dirId);
     }
 
     private void unlink(Node dir, String name, Node n) {
@@ -386,6 +416,7 @@ public final class InMemoryFileSystem implements VirtualFileSystem {
         to.children.put(toName, new long[] {n.id.inode(), nextCookie++});
         n.parent = to.id.inode();
         from.mtime = from.ctime = to.mtime = to.ctime = tick();
+        changed(fromDir, toDir);
     }
 
     @Override

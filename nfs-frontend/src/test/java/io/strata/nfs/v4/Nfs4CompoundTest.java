@@ -12,6 +12,7 @@ import io.strata.nfs.testing.InMemoryFileSystem;
 import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v4.attr.Fattr;
 import io.strata.nfs.vfs.Caller;
+import io.strata.nfs.vfs.CreateHow;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.SetAttributes;
 import java.nio.charset.StandardCharsets;
@@ -194,6 +195,76 @@ class Nfs4CompoundTest {
                 getattr(Fattr.MODE));
         assertEquals(OK, r.status);
         assertEquals(0600, fs.lookup(InMemoryFileSystem.ROOT, "g").mode());
+    }
+
+    /** A change_info4 as a client reads it. */
+    record ChangeInfo(boolean atomic, long before, long after) {
+        static ChangeInfo read(Xdr in) throws Exception {
+            return new ChangeInfo(in.xdrDecodeBoolean(), in.xdrDecodeLong(), in.xdrDecodeLong());
+        }
+    }
+
+    private FileId file(String name) throws Exception {
+        return fs.create(InMemoryFileSystem.ROOT, name,
+                new CreateHow(CreateHow.Mode.GUARDED, SetAttributes.NONE, 0), ROOT);
+    }
+
+    private long rootChange() throws Exception {
+        return fs.getattr(InMemoryFileSystem.ROOT).change();
+    }
+
+    @Test
+    void changeInfoIsAtomicExactlyWhenNothingElseChangedTheDirectory() throws Exception {
+        file("a");
+        file("b");
+        file("c");
+        long before = rootChange();
+        Results r = client.compound(op(PUTROOTFH), name(REMOVE, "a"));
+        assertEquals(OK, r.status);
+        r.next(PUTROOTFH);
+        assertEquals(OK, r.next(REMOVE));
+        assertEquals(new ChangeInfo(true, before, rootChange()), ChangeInfo.read(r.in()),
+                "alone: a Linux client keeps its cached names when told so");
+
+        // Another client creates a file while the remove runs: the change no longer stands alone.
+        before = rootChange();
+        fs.afterNameChange = () -> {
+            try {
+                file("meanwhile");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        r = client.compound(op(PUTROOTFH), name(REMOVE, "b"));
+        r.next(PUTROOTFH);
+        assertEquals(OK, r.next(REMOVE));
+        assertEquals(new ChangeInfo(false, before, rootChange()), ChangeInfo.read(r.in()));
+
+        before = rootChange();
+        r = client.compound(op(PUTROOTFH), op(SAVEFH), op(RENAME, out -> {
+            out.xdrEncodeDynamicOpaque("c".getBytes(StandardCharsets.UTF_8));
+            out.xdrEncodeDynamicOpaque("d".getBytes(StandardCharsets.UTF_8));
+        }));
+        r.next(PUTROOTFH);
+        r.next(SAVEFH);
+        assertEquals(OK, r.next(RENAME));
+        ChangeInfo within = new ChangeInfo(true, before, rootChange());
+        assertEquals(within, ChangeInfo.read(r.in()), "source directory");
+        assertEquals(within, ChangeInfo.read(r.in()), "target directory: the same one");
+
+        before = rootChange();
+        r = client.compound(op(PUTROOTFH), openCreate("e", "o"));
+        r.next(PUTROOTFH);
+        assertEquals(OK, r.next(OPEN));
+        readStateId(r.in());
+        assertEquals(new ChangeInfo(true, before, rootChange()), ChangeInfo.read(r.in()), "a create");
+        before = rootChange();
+        r = client.compound(op(PUTROOTFH), openCreate("e", "o2"));
+        r.next(PUTROOTFH);
+        assertEquals(OK, r.next(OPEN));
+        readStateId(r.in());
+        assertEquals(new ChangeInfo(true, before, before), ChangeInfo.read(r.in()),
+                "an unchecked create of an existing file changes nothing, and says so");
     }
 
     @Test

@@ -154,6 +154,11 @@ final class GroupCommit {
         POSITION.get()[0] = index;
     }
 
+    /** The position of the operation this thread runs in its batch; -1 outside a batch. */
+    static int position() {
+        return POSITION.get()[0];
+    }
+
     /**
      * What a leader did: operations completed but not yet told, the actions their commits registered, and the
      * error that stopped the leader, if one did.

@@ -163,6 +163,17 @@ public final class Tx {
         return locals == null ? initial.get() : (T) locals.computeIfAbsent(key, k -> initial.get());
     }
 
+    /**
+     * As {@link #transactionLocal}, but one value per operation of a batch: for what must count once per operation
+     * however many of its writes call it.
+     */
+    public static <T> T operationLocal(Object key, Supplier<T> initial) {
+        return transactionLocal(new OperationKey(key, GroupCommit.position()), initial);
+    }
+
+    private record OperationKey(Object key, int position) {
+    }
+
     private static void runLogged(Runnable action) {
         try {
             action.run();

@@ -73,14 +73,16 @@ public final class DirectoryTable {
     private final LongAdder indexChecks = new LongAdder();
     /** Entries of the directories made since start; only while this node is the sole writer, else null. */
     private final EntryCounts counts;
+    private final DirectoryChanges changes;
 
     /**
      * @param cookies hands out READDIR cookies: unique and growing, like inode ids (so they share the sequence)
      * @param nodeName this node's name, which picks its stamp slot
      * @param soleWriter whether this node is the only one that changes the namespace (see the class comment)
+     * @param changes where each change of a directory's entries counts
      */
     public DirectoryTable(IgniteCache<DentryKey, DentryRow> entries, IgniteCache<Long, Long> stamps, InodeIds cookies,
-                          InodeTable inodes, String nodeName, boolean soleWriter) {
+                          InodeTable inodes, String nodeName, boolean soleWriter, DirectoryChanges changes) {
         this.entries = entries;
         this.stamps = stamps;
         this.cookies = cookies;
@@ -88,6 +90,7 @@ public final class DirectoryTable {
         this.stampSlot = Math.floorMod(nodeName.hashCode(), STAMP_SLOTS);
         this.writerSlots = soleWriter ? new int[] {stampSlot} : IntStream.range(0, STAMP_SLOTS).toArray();
         this.counts = soleWriter ? new EntryCounts() : null;
+        this.changes = changes;
     }
 
     public DirEntry lookup(long dirId, String name) {
@@ -135,7 +138,23 @@ public final class DirectoryTable {
     /** Records a change of the directory's entries; the value is its new mtime. */
     public void touch(long dirId, long nowNanos) {
         stamps.put(slot(dirId, stampSlot), nowNanos);
-        remember(dirId, nowNanos); // a rolled-back change leaves a time slightly ahead: clients just revalidate
+        changes.changed(dirId);
+        // Shown once committed, not before: attributes read meanwhile would show the new mtime (and NFSv4 change)
+        // with the old entries, and a client that cached both would miss the change when it lands.
+        Tx.onCommit(() -> remember(dirId, nowNanos));
+    }
+
+    /**
+     * Counts the running operation as a change of the directory even if it turns out to change nothing (a rename
+     * onto itself, a create that finds its file): a client told "this operation alone" must not be wrong either way.
+     */
+    public void changing(long dirId) {
+        changes.changed(dirId);
+    }
+
+    /** See {@link DirectoryChanges#count}. */
+    public long changeCount(long dirId) {
+        return changes.count(dirId);
     }
 
     /** The directory's last entry change for display (its mtime), without joining a transaction's read set. */

@@ -73,6 +73,14 @@ public final class FileTree {
         return dirs.latestChange(dirId);
     }
 
+    /**
+     * Operations committed so far that changed the directory, -1 if not counted: see {@link DirectoryChanges}. Each
+     * name change below counts once for each directory it names, even when it changes nothing.
+     */
+    public long changeCount(long dirId) {
+        return dirs.changeCount(dirId);
+    }
+
     public List<DirectoryTable.CookieEntry> readdir(long dirId, long afterCookie, int limit) {
         return dirs.pageByCookie(dirId, afterCookie, limit);
     }
@@ -96,6 +104,7 @@ public final class FileTree {
     private Inode newFile(long dirId, String name, NewFileAttrs requested, CreateMode mode, long verifier) {
         NewFileAttrs attrs = requested.in(requireDirectory(dirId), false);
         ObjectKey.checkName(name);
+        dirs.changing(dirId); // even when it finds the file
         DirEntry existing = dirs.lookup(dirId, name);
         if (existing != null) {
             Inode old = inodes.require(existing.inodeId());
@@ -242,6 +251,8 @@ public final class FileTree {
             requireDirectory(toDir);
         }
         DirEntry source = requireEntry(fromDir, fromName);
+        dirs.changing(fromDir); // even when the rename turns out to change nothing
+        dirs.changing(toDir);
         if (fromDir == toDir && fromName.equals(toName)) {
             return;
         }

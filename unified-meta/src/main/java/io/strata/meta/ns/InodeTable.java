@@ -19,11 +19,16 @@ public final class InodeTable {
 
     private final IgniteCache<Long, byte[]> cache;
     private final AccessTimes accessTimes;
+    private final DirectoryChanges changes;
 
-    /** @param accessTimes where reads of files are recorded: a removed inode's row goes once the removal commits */
-    public InodeTable(IgniteCache<Long, byte[]> cache, AccessTimes accessTimes) {
+    /**
+     * @param accessTimes where reads of files are recorded: a removed inode's row goes once the removal commits
+     * @param changes     where writes of a directory's inode count as changes of it
+     */
+    public InodeTable(IgniteCache<Long, byte[]> cache, AccessTimes accessTimes, DirectoryChanges changes) {
         this.cache = cache;
         this.accessTimes = accessTimes;
+        this.changes = changes;
     }
 
     public Inode get(long id) {
@@ -47,11 +52,15 @@ public final class InodeTable {
 
     public void put(Inode inode) {
         cache.put(inode.id(), InodeCodec.encode(inode));
+        if (inode.isDirectory()) {
+            changes.changed(inode.id());
+        }
     }
 
     /** Removes a directory's inode: directories are never read as content, so they have no access-time row. */
     public void removeDirectory(long id) {
         cache.remove(id);
+        changes.changed(id);
     }
 
     /** Removes a file's, symlink's or special file's inode, and its access-time row once committed. */

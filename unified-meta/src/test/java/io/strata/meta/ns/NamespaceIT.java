@@ -12,6 +12,7 @@ import io.strata.meta.MetaStore;
 import io.strata.meta.TestPorts;
 import io.strata.meta.error.BucketNotEmptyException;
 import io.strata.meta.error.DirectoryNotEmptyException;
+import io.strata.meta.error.ExistsException;
 import io.strata.meta.error.IsDirectoryException;
 import io.strata.meta.error.NoSuchBucketException;
 import io.strata.meta.error.NotDirectoryException;
@@ -36,9 +37,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ignite.Ignite;
@@ -518,15 +521,72 @@ class NamespaceIT {
         }
     }
 
+    /**
+     * NFSv4 tells a client that a name change was atomic when the directory's change count moved by exactly one
+     * across it: so every operation that changes a directory counts exactly once, however many rows of it it
+     * writes, and one that turns out to change nothing counts too.
+     */
+    @Test
+    void everyOperationOnADirectoryCountsOnceAsItCommits() throws Exception {
+        String b = newBucket();
+        long root = meta.buckets().require(b).rootInodeId();
+        FileTree tree = meta.files();
+        NewFileAttrs attrs = new NewFileAttrs(0755, 0, 0);
+        long d = tree.mkdir(root, "d", attrs).id();
+        long other = tree.mkdir(root, "other", attrs).id();
+        long[] seen = {tree.changeCount(d)};
+        java.util.function.BiConsumer<Long, String> movedBy = (expected, what) -> {
+            long now = tree.changeCount(d);
+            assertEquals(expected, now - seen[0], what);
+            seen[0] = now;
+        };
+
+        tree.createFile(d, "f", attrs, FileTree.CreateMode.GUARDED, 0);
+        movedBy.accept(1L, "a create writes an entry and a stamp");
+        tree.createFile(d, "f", attrs, FileTree.CreateMode.UNCHECKED, 0);
+        movedBy.accept(1L, "an unchecked create that finds the file");
+        long sub = tree.mkdir(d, "sub", attrs).id();
+        movedBy.accept(1L, "a mkdir writes an entry and the parent's link count");
+        tree.rename(d, "f", d, "g");
+        movedBy.accept(1L, "a rename within the directory unlinks and links");
+        tree.rename(d, "g", d, "g");
+        movedBy.accept(1L, "a rename onto itself");
+        tree.rename(d, "g", other, "g");
+        movedBy.accept(1L, "a rename out of it");
+        put(b, "d/s3-object", "e1");
+        movedBy.accept(1L, "an S3 PUT of a new key in it");
+        assertTrue(meta.objects().delete(b, ObjectKey.parse("d/s3-object"), WriteCondition.NONE));
+        movedBy.accept(1L, "an S3 DELETE");
+        tree.createFile(sub, "deeper", attrs, FileTree.CreateMode.GUARDED, 0);
+        movedBy.accept(0L, "a change in a subdirectory is not a change of this one");
+        assertThrows(ExistsException.class,
+                () -> tree.createFile(d, "sub", attrs, FileTree.CreateMode.GUARDED, 0));
+        movedBy.accept(0L, "a refused operation");
+
+        // Operations that commit in one transaction (group commit) still count once each.
+        List<CompletableFuture<Inode>> creates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            creates.add(tree.submitCreateFile(d, "batch-" + i, attrs, FileTree.CreateMode.GUARDED, 0));
+        }
+        for (CompletableFuture<Inode> c : creates) {
+            c.get(30, TimeUnit.SECONDS);
+        }
+        movedBy.accept(20L, "twenty creates");
+        tree.remove(d, "batch-0");
+        movedBy.accept(1L, "a remove");
+    }
+
     @Test
     void aStampReadsEveryWritersSlotUnlessThisNodeIsTheSoleWriter() {
         Ignite ignite = Ignition.allGrids().get(0);
         IgniteCache<DentryKey, DentryRow> entries = ignite.cache("strata-dentries");
         IgniteCache<Long, Long> stamps = ignite.cache("strata-dir-times");
         // Stamps only: no entry is linked, so no READDIR cookies are handed out.
-        DirectoryTable here = new DirectoryTable(entries, stamps, null, meta.inodes(), "node-a", false);
-        DirectoryTable there = new DirectoryTable(entries, stamps, null, meta.inodes(), "node-b", false);
-        DirectoryTable alone = new DirectoryTable(entries, stamps, null, meta.inodes(), "node-a", true);
+        DirectoryChanges shared = DirectoryChanges.notCounted();
+        DirectoryTable here = new DirectoryTable(entries, stamps, null, meta.inodes(), "node-a", false, shared);
+        DirectoryTable there = new DirectoryTable(entries, stamps, null, meta.inodes(), "node-b", false, shared);
+        DirectoryTable alone = new DirectoryTable(entries, stamps, null, meta.inodes(), "node-a", true,
+                DirectoryChanges.counted());
         long dir = (1L << 50) + System.nanoTime() % 1_000_000;
 
         there.touch(dir, 5_000);

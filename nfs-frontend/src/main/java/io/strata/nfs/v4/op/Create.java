@@ -3,6 +3,7 @@ package io.strata.nfs.v4.op;
 import io.strata.nfs.access.Permissions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v4.CompoundState;
+import io.strata.nfs.v4.DirectoryWatch;
 import io.strata.nfs.v4.Names4;
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Nfs4Status;
@@ -12,7 +13,6 @@ import io.strata.nfs.v4.attr.NewAttrs;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.FileType;
 import io.strata.nfs.vfs.SetAttributes;
-import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.XdrReader;
 import io.strata.nfs.xdr.XdrWriter;
 import java.io.IOException;
@@ -50,9 +50,9 @@ public final class Create extends Operation<Create.Args> {
     @Override
     public XdrWriter run(Args a, CompoundState state) throws NfsException, Nfs4Exception {
         FileId dir = state.current();
-        Stat before = state.ctx().fs().getattr(dir);
-        Lookup.requireDirectory(before);
-        Permissions.requireDirectoryChange(before, state.ctx().caller());
+        DirectoryWatch watch = DirectoryWatch.start(state.ctx(), dir);
+        Lookup.requireDirectory(watch.before());
+        Permissions.requireDirectoryChange(watch.before(), state.ctx().caller());
         String name = Names4.component(a.name());
         NewAttrs attrs = a.attrs().parse();
         SetAttributes set = attrs.attributes();
@@ -67,10 +67,10 @@ public final class Create extends Operation<Create.Args> {
             case NF4REG -> throw new Nfs4Exception(Nfs4Status.BADTYPE, "regular files are made by OPEN");
             default -> throw new Nfs4Exception(Nfs4Status.BADTYPE, "type " + a.type());
         };
-        Stat after = state.ctx().statOrNull(dir);
+        DirectoryWatch.ChangeInfo change = watch.finish(1);
         state.current(made);
         return out -> {
-            Xdr4.changeInfo(out, before, after == null ? before : after);
+            change.write(out);
             attrs.encodeSet(out);
         };
     }

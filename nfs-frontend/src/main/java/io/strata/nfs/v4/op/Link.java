@@ -3,6 +3,7 @@ package io.strata.nfs.v4.op;
 import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v4.CompoundState;
+import io.strata.nfs.v4.DirectoryWatch;
 import io.strata.nfs.v4.Names4;
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Operation;
@@ -25,10 +26,10 @@ public final class Link extends Operation<byte[]> {
         FileId file = state.saved();
         FileId dir = state.current();
         Stat fileStat = state.ctx().fs().getattr(file);
-        Stat before = state.ctx().fs().getattr(dir);
-        Lookup.requireDirectory(before);
-        FileActions.link(state.ctx(), file, fileStat, dir, before, Names4.component(name));
-        Stat after = state.ctx().statOrNull(dir);
-        return out -> Xdr4.changeInfo(out, before, after == null ? before : after);
+        DirectoryWatch watch = DirectoryWatch.start(state.ctx(), dir);
+        Lookup.requireDirectory(watch.before());
+        FileActions.link(state.ctx(), file, fileStat, dir, watch.before(), Names4.component(name));
+        DirectoryWatch.ChangeInfo change = watch.finish(1);
+        return change::write;
     }
 }

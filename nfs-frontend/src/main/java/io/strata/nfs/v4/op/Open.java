@@ -5,6 +5,7 @@ import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.v4.CompoundState;
+import io.strata.nfs.v4.DirectoryWatch;
 import io.strata.nfs.v4.Names4;
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Nfs4Status;
@@ -101,16 +102,17 @@ public final class Open extends Operation<Open.Args> {
             throw new Nfs4Exception(Nfs4Status.INVAL, "share access " + a.access());
         }
         long clientId = Opens.clientId(state);
-        Stat dirBefore = null;
-        FileId dir = null;
+        DirectoryWatch watch = null;
         FileId file;
         boolean created = false;
+        int dirChanges = 0;
         NewAttrs attrs = NewAttrs.NONE;
         if (a.name() == null) {
             file = state.current();
         } else {
-            dir = state.current();
-            dirBefore = state.ctx().fs().getattr(dir);
+            FileId dir = state.current();
+            watch = DirectoryWatch.start(state.ctx(), dir);
+            Stat dirBefore = watch.before();
             Lookup.requireDirectory(dirBefore);
             Permissions.require(dirBefore, state.ctx().caller(), Permissions.EXECUTE);
             String name = Names4.component(a.name());
@@ -136,6 +138,7 @@ public final class Open extends Operation<Open.Args> {
                 } else {
                     file = create(state, dir, dirBefore, name, a.create(), attrs);
                     created = existing == null;
+                    dirChanges = 1; // even if the create found the file: the count says "one operation"
                 }
             }
         }
@@ -149,12 +152,15 @@ public final class Open extends Operation<Open.Args> {
         StateId stateId = state.server().opens().open(clientId, HexFormat.of().formatHex(a.owner()), file, access);
         state.current(file);
         state.currentStateId(stateId);
-        Stat before = dirBefore;
-        Stat after = dir == null ? null : state.ctx().statOrNull(dir);
+        DirectoryWatch.ChangeInfo change = watch == null ? null : watch.finish(dirChanges);
         NewAttrs applied = created ? attrs : NewAttrs.NONE;
         return out -> {
             Xdr4.stateId(out, stateId);
-            Xdr4.changeInfo(out, before, after == null ? before : after);
+            if (change == null) {
+                Xdr4.changeInfo(out, null, null); // an OPEN by handle names no directory
+            } else {
+                change.write(out);
+            }
             out.xdrEncodeInt(RESULT_LOCKTYPE_POSIX);
             applied.encodeSet(out);
             out.xdrEncodeInt(OPEN_DELEGATE_NONE);

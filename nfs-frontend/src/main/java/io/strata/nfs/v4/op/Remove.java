@@ -3,6 +3,7 @@ package io.strata.nfs.v4.op;
 import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v4.CompoundState;
+import io.strata.nfs.v4.DirectoryWatch;
 import io.strata.nfs.v4.Names4;
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Operation;
@@ -24,12 +25,12 @@ public final class Remove extends Operation<byte[]> {
     @Override
     public XdrWriter run(byte[] rawName, CompoundState state) throws NfsException, Nfs4Exception {
         FileId dir = state.current();
-        Stat before = state.ctx().fs().getattr(dir);
-        Lookup.requireDirectory(before);
+        DirectoryWatch watch = DirectoryWatch.start(state.ctx(), dir);
+        Lookup.requireDirectory(watch.before());
         String name = Names4.component(rawName);
         Stat target = state.ctx().fs().lookup(dir, name);
-        FileActions.remove(state.ctx(), dir, before, name, target.type() == FileType.DIRECTORY);
-        Stat after = state.ctx().statOrNull(dir);
-        return out -> Xdr4.changeInfo(out, before, after == null ? before : after);
+        FileActions.remove(state.ctx(), dir, watch.before(), name, target.type() == FileType.DIRECTORY);
+        DirectoryWatch.ChangeInfo change = watch.finish(1);
+        return change::write;
     }
 }

@@ -3,12 +3,12 @@ package io.strata.nfs.v4.op;
 import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v4.CompoundState;
+import io.strata.nfs.v4.DirectoryWatch;
 import io.strata.nfs.v4.Names4;
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Operation;
 import io.strata.nfs.v4.Xdr4;
 import io.strata.nfs.vfs.FileId;
-import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.XdrWriter;
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
@@ -27,17 +27,17 @@ public final class Rename extends Operation<Rename.Args> {
     public XdrWriter run(Args a, CompoundState state) throws NfsException, Nfs4Exception {
         FileId fromDir = state.saved();
         FileId toDir = state.current();
-        Stat fromBefore = state.ctx().fs().getattr(fromDir);
-        Stat toBefore = state.ctx().fs().getattr(toDir);
-        Lookup.requireDirectory(fromBefore);
-        Lookup.requireDirectory(toBefore);
-        FileActions.rename(state.ctx(), fromDir, fromBefore, Names4.component(a.from()), toDir, toBefore,
+        DirectoryWatch from = DirectoryWatch.start(state.ctx(), fromDir);
+        DirectoryWatch to = toDir.equals(fromDir) ? from : DirectoryWatch.start(state.ctx(), toDir);
+        Lookup.requireDirectory(from.before());
+        Lookup.requireDirectory(to.before());
+        FileActions.rename(state.ctx(), fromDir, from.before(), Names4.component(a.from()), toDir, to.before(),
                 Names4.component(a.to()));
-        Stat fromAfter = state.ctx().statOrNull(fromDir);
-        Stat toAfter = state.ctx().statOrNull(toDir);
+        DirectoryWatch.ChangeInfo fromChange = from.finish(1);
+        DirectoryWatch.ChangeInfo toChange = to == from ? fromChange : to.finish(1);
         return out -> {
-            Xdr4.changeInfo(out, fromBefore, fromAfter == null ? fromBefore : fromAfter);
-            Xdr4.changeInfo(out, toBefore, toAfter == null ? toBefore : toAfter);
+            fromChange.write(out);
+            toChange.write(out);
         };
     }
 }
