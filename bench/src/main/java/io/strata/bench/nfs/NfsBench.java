@@ -25,7 +25,7 @@ import java.util.function.DoubleSupplier;
  * in flight; with {@code --kernel}, rows through the Linux kernel client in a VM follow.
  *
  * <p>Run: {@code bench/run-nfs [--quick] [--threads N] [--rows all|meta] [--strata-only]
- * [--repeats N] [--kernel [--kernel-vers 3,4.2]]}. Host rows are measured N times (3), the servers taking turns, and
+ * [--repeats N] [--kernel [--kernel-vers 3,4.2] [--kernel-repeats N]]}. Host rows are measured N times (3), the servers taking turns, and
  * the table gives medians. {@code --rows meta} runs only the metadata rows and {@code --strata-only}
  * skips ganesha: both are for iterating on one part, not for figures (a ratio needs the peer). Strata's namespace
  * transaction counts (commits, conflict retries) follow the table.
@@ -42,6 +42,7 @@ public final class NfsBench {
         String kernelVersions = flags.contains("--kernel-vers") ? args[flags.indexOf("--kernel-vers") + 1] : "3";
         int threads = BenchSupport.intArg(args, "--threads", 16);
         int repeats = BenchSupport.intArg(args, "--repeats", 3);
+        int kernelRepeats = BenchSupport.intArg(args, "--kernel-repeats", 1);
         boolean metaOnly = flags.contains("--rows") && "meta".equals(args[flags.indexOf("--rows") + 1]);
         boolean strataOnly = flags.contains("--strata-only");
         long fileBytes = quick ? 256L << 20 : 1L << 30;
@@ -81,10 +82,17 @@ public final class NfsBench {
                 Path tool = linuxNfsClient(repo);
                 for (String vers : kernelVersions.split(",")) {
                     KernelRows.warmUp(tool, vers, strata.nfsPort(), strata.nfsPort(), "/nfsbench");
-                    record(rows, 0, KernelRows.run(tool, vers, strata.nfsPort(), strata.nfsPort(), "/nfsbench"));
                     KernelRows.warmUp(tool, vers, ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT);
-                    record(rows, 1, KernelRows.run(tool, vers, ganesha.port, ganesha.port + 1,
-                            GaneshaPeer.EXPORT));
+                    // One VM run varies by a third between runs of the same server: the servers take turns,
+                    // and the table gives medians, as for the host rows.
+                    RepeatedFigures figures = new RepeatedFigures(kernelRepeats);
+                    for (int repeat = 0; repeat < kernelRepeats; repeat++) {
+                        record(figures, 0, repeat, KernelRows.run(tool, vers, strata.nfsPort(), strata.nfsPort(),
+                                "/nfsbench"));
+                        record(figures, 1, repeat, KernelRows.run(tool, vers, ganesha.port, ganesha.port + 1,
+                                GaneshaPeer.EXPORT));
+                    }
+                    figures.mediansInto(rows);
                 }
             }
             print(rows, threads, strata.alive());
@@ -196,9 +204,9 @@ public final class NfsBench {
         }
     }
 
-    private static void record(Map<String, double[]> rows, int column, Map<String, Double> values) {
+    private static void record(RepeatedFigures figures, int column, int repeat, Map<String, Double> values) {
         values.forEach((name, v) -> {
-            rows.computeIfAbsent(name, k -> new double[2])[column] = v;
+            figures.put(name, column, repeat, v);
             System.out.printf(Locale.ROOT, "  %-58s %s %12.1f%n", name, column == 0 ? "strata " : "ganesha", v);
         });
     }
