@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.emc.ecs.nfsclient.nfs.NfsCreateMode;
 import com.emc.ecs.nfsclient.nfs.NfsCreateResponse;
+import com.emc.ecs.nfsclient.nfs.NfsGetAttributes;
+import com.emc.ecs.nfsclient.nfs.NfsPreOpAttributes;
 import com.emc.ecs.nfsclient.nfs.NfsResponseBase;
 import com.emc.ecs.nfsclient.nfs.NfsSetAttributes;
 import com.emc.ecs.nfsclient.nfs.NfsWccData;
@@ -133,6 +135,28 @@ class NfsNameChangesIT {
         List<String> listed = strata.s3().listObjectsV2(b -> b.bucket("names").prefix("full/")).contents()
                 .stream().map(S3Object::key).toList();
         assertEquals(List.of("full/", "full/inner/", "full/kept.txt"), listed, "the refused changes changed nothing");
+    }
+
+    /**
+     * A client whose cached attributes of a directory match a change's wcc_data "before" keeps its cached names: so
+     * a lone change reports the directory exactly as the client last saw it, and "after" as it is now.
+     */
+    @Test
+    void aLoneChangeReportsTheDirectoryAsTheClientLastSawIt() throws Exception {
+        byte[] dir = ok(bucket.sendMkdir(bucket.makeMkdirRequest(bucket.getRootFileHandle(), "wcc",
+                new NfsSetAttributes()))).getFileHandle();
+        ok(create(dir, "a"));
+        ok(create(dir, "b"));
+        NfsGetAttributes seen = bucket.getAttr(bucket.makeGetAttrRequest(dir)).getAttributes();
+        var removed = bucket.sendRemove(bucket.makeRemoveRequest(dir, "a"));
+        assertEquals(NFS3_OK, removed.getState());
+        NfsPreOpAttributes before = removed.getDirectoryWccData().getPreOpAttributes();
+        assertNotNull(before, "a lone change says what the directory was just before it");
+        assertEquals(seen.getMtime().toString(), before.getMTime().toString());
+        assertEquals(seen.getCtime().toString(), before.getCTime().toString());
+        NfsGetAttributes now = bucket.getAttr(bucket.makeGetAttrRequest(dir)).getAttributes();
+        assertEquals(now.getMtime().toString(),
+                removed.getDirectoryWccData().getAttributes().getMtime().toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.strata.nfs.v4;
 
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.v3.Names;
 import io.strata.nfs.v4.attr.Bitmaps;
 import io.strata.nfs.vfs.Stat;
@@ -78,15 +79,17 @@ public final class Xdr4 {
         return s;
     }
 
-    /** change_info4 that does not claim to be atomic (directories' come from {@link DirectoryWatch}). */
+    /** change_info4 that does not claim to be atomic (a directory's comes from {@link DirectoryWatch}). */
     public static void changeInfo(XdrEncodingStream out, Stat before, Stat after) {
-        changeInfo(out, false, before, after);
-    }
-
-    /** change_info4, {@code atomic} when nothing but the operation changed the object between the two. */
-    public static void changeInfo(XdrEncodingStream out, boolean atomic, Stat before, Stat after) {
-        out.xdrEncodeBoolean(atomic);
+        out.xdrEncodeBoolean(false);
         out.xdrEncodeLong(before == null ? 0 : before.change());
         out.xdrEncodeLong(after == null ? 0 : after.change());
+    }
+
+    /** change_info4 of a directory, atomic when nothing but the operation changed it in between. */
+    public static void changeInfo(XdrEncodingStream out, DirectoryWatch.Change c) {
+        out.xdrEncodeBoolean(c.alone());
+        out.xdrEncodeLong(c.before().change());
+        out.xdrEncodeLong((c.after() == null ? c.before() : c.after()).change());
     }
 }

@@ -12,7 +12,10 @@ import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.testing.InMemoryFileSystem;
 import io.strata.nfs.testing.Wire;
 import io.strata.nfs.vfs.Caller;
+import io.strata.nfs.vfs.SetAttributes;
+import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
+import io.strata.nfs.xdr.NfsTime;
 import io.strata.nfs.xdr.XdrWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -338,6 +341,36 @@ class Nfs3ProceduresTest {
         byte[] f = create(ROOT, "doomed", 1, 0, NfsStatus.OK);
         assertEquals(0, call(REMOVE, ROOT, dirOp(root, "doomed")).xdrDecodeInt());
         assertEquals(NfsStatus.STALE.code(), call(GETATTR, ROOT, out -> out.xdrEncodeDynamicOpaque(f)).xdrDecodeInt());
+    }
+
+    /**
+     * A client that finds wcc_data's attributes before equal to what it cached takes the change as its own alone and
+     * keeps its cache: so they come only when nothing else changed the directory in between.
+     */
+    @Test
+    void wccCarriesTheAttributesBeforeOnlyWhenTheChangeWasTheDirectorysOnlyOne() throws Exception {
+        create(ROOT, "a", 1, 0, NfsStatus.OK);
+        create(ROOT, "b", 1, 0, NfsStatus.OK);
+        Stat before = fs.getattr(InMemoryFileSystem.ROOT);
+        Xdr r = call(REMOVE, ROOT, dirOp(root, "a"));
+        assertEquals(0, r.xdrDecodeInt());
+        assertTrue(r.xdrDecodeBoolean(), "alone: the attributes before come");
+        assertEquals(before.size(), r.xdrDecodeLong());
+        assertEquals(before.mtimeNanos(), NfsTime.decode(r));
+        assertEquals(before.ctimeNanos(), NfsTime.decode(r));
+
+        fs.afterNameChange = () -> { // another client, at the same moment
+            try {
+                fs.mkdir(InMemoryFileSystem.ROOT, "meanwhile", SetAttributes.NONE, ROOT);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        r = call(REMOVE, ROOT, dirOp(root, "b"));
+        assertEquals(0, r.xdrDecodeInt());
+        assertFalse(r.xdrDecodeBoolean(), "not alone: no attributes before, so the client revalidates");
+        assertTrue(r.xdrDecodeBoolean(), "the attributes after still come");
+        assertTrue(fs.lookup(InMemoryFileSystem.ROOT, "meanwhile") != null, "the other change happened");
     }
 
     @Test

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * says so in its change_info ("atomic"); a Linux client that is told so keeps the names of the directory it has
  * cached, and one that is not looks each of them up again: a LOOKUP per file of an {@code rm -r}.
  *
- * <p>An operation counts once per directory however many rows of it it writes, when it commits (in the committing
- * thread, before this node's next transaction). The counts sit in a fixed array indexed by a hash of the directory
+ * <p>An operation counts once per directory however many rows of it it writes, after it commits and before its
+ * caller hears back: after the directory's new attributes show, so that a count never runs ahead of the attributes
+ * read with it (a count that lags only makes an answer "not atomic"). The counts sit in a fixed array indexed by a
+ * hash of the directory
  * id: two directories that share a slot count each other's changes, which can only make an answer "not atomic",
  * never wrongly "atomic", and the memory stays bounded without forgetting anything. A commit that failed in a way
  * that leaves unknown whether it took effect counts as a change of every directory.
@@ -43,7 +45,7 @@ public final class DirectoryChanges {
         return new DirectoryChanges(null);
     }
 
-    /** The running operation changes the directory; it counts once, when the operation commits. */
+    /** The running operation changes the directory; it counts once, after the operation commits. */
     void changed(long dirId) {
         if (counts == null) {
             return;
@@ -51,7 +53,8 @@ public final class DirectoryChanges {
         Set<Long> dirs = Tx.operationLocal(CHANGED, HashSet::new);
         boolean first = dirs.isEmpty();
         if (dirs.add(dirId) && first) {
-            Tx.onCommit(() -> {
+            // After the on-commit actions, which show the directory's new mtime (DirectoryTable.touch).
+            Tx.afterCommit(() -> {
                 for (long d : dirs) {
                     counts.incrementAndGet(slot(d));
                 }

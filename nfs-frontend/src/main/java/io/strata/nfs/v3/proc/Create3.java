@@ -2,6 +2,7 @@ package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.Names;
@@ -11,7 +12,6 @@ import java.util.concurrent.CompletionStage;
 import io.strata.nfs.vfs.CreateHow;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.SetAttributes;
-import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Sattr;
 import io.strata.nfs.xdr.XdrReader;
 import io.strata.nfs.xdr.XdrWriter;
@@ -35,11 +35,11 @@ public final class Create3 extends AsyncProcedure<Create3.Args> {
     @Override
     public CompletionStage<XdrWriter> start(Args a, NfsContext ctx) throws NfsException {
         FileId dir = ctx.file(a.where().dir());
-        Stat before = ctx.fs().getattr(dir);
-        Permissions.requireDirectoryChange(before, ctx.caller());
+        DirectoryWatch watch = DirectoryWatch.start(ctx, dir);
+        Permissions.requireDirectoryChange(watch.before(), ctx.caller());
         String name = Names.create(a.where().name());
         return ctx.fs().createAsync(dir, name, a.how(), ctx.caller())
-                .thenApply(made -> Replies.created(ctx, made, before, dir));
+                .thenApply(made -> Replies.created(ctx, made, watch.finish(1)));
     }
 
     @Override

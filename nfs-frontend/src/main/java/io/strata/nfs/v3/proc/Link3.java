@@ -2,6 +2,7 @@ package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
@@ -34,14 +35,14 @@ public final class Link3 extends Procedure<Link3.Args> {
         if (fileStat.type() == FileType.DIRECTORY) {
             throw new NfsException(NfsStatus.ISDIR, "cannot hard-link a directory");
         }
-        Stat dirBefore = ctx.fs().getattr(dir);
-        Permissions.requireDirectoryChange(dirBefore, ctx.caller());
-        FileActions.link(ctx, file, fileStat, dir, dirBefore, Names.create(a.link().name()));
+        DirectoryWatch watch = DirectoryWatch.start(ctx, dir);
+        Permissions.requireDirectoryChange(watch.before(), ctx.caller());
+        FileActions.link(ctx, file, fileStat, dir, watch.before(), Names.create(a.link().name()));
+        DirectoryWatch.Change change = watch.finish(1);
         Stat fileAfter = ctx.statOrNull(file);
-        Stat dirAfter = ctx.statOrNull(dir);
         return out -> {
             Attrs.postOp(out, fileAfter);
-            Attrs.wcc(out, dirBefore, dirAfter);
+            Attrs.wcc(out, change.preOp(), change.after());
         };
     }
 

@@ -2,6 +2,7 @@ package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
 import io.strata.nfs.v3.Names;
@@ -10,7 +11,6 @@ import io.strata.nfs.v3.AsyncProcedure;
 import java.util.concurrent.CompletionStage;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.SetAttributes;
-import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Sattr;
 import io.strata.nfs.xdr.XdrWriter;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
@@ -28,10 +28,10 @@ public final class Mkdir3 extends AsyncProcedure<Mkdir3.Args> {
     @Override
     public CompletionStage<XdrWriter> start(Args a, NfsContext ctx) throws NfsException {
         FileId dir = ctx.file(a.where().dir());
-        Stat before = ctx.fs().getattr(dir);
-        Permissions.requireDirectoryChange(before, ctx.caller());
+        DirectoryWatch watch = DirectoryWatch.start(ctx, dir);
+        Permissions.requireDirectoryChange(watch.before(), ctx.caller());
         return ctx.fs().mkdirAsync(dir, Names.create(a.where().name()), a.attrs(), ctx.caller())
-                .thenApply(made -> Replies.created(ctx, made, before, dir));
+                .thenApply(made -> Replies.created(ctx, made, watch.finish(1)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.strata.nfs.v3.proc;
 
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.v3.DirOp;
@@ -10,7 +11,6 @@ import io.strata.nfs.v3.Procedure;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.FileType;
 import io.strata.nfs.vfs.SetAttributes;
-import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Sattr;
 import io.strata.nfs.xdr.XdrReader;
 import io.strata.nfs.xdr.XdrWriter;
@@ -49,17 +49,17 @@ public final class Mknod3 extends Procedure<Mknod3.Args> {
     @Override
     public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
         FileId dir = ctx.file(a.where().dir());
-        Stat before = ctx.fs().getattr(dir);
+        DirectoryWatch watch = DirectoryWatch.start(ctx, dir);
         FileType type = switch (a.type()) {
             case NF3FIFO -> FileType.FIFO;
             case NF3SOCK -> FileType.SOCKET;
             case NF3CHR, NF3BLK -> throw new NfsException(NfsStatus.NOTSUPP, "device nodes are not supported");
             default -> throw new NfsException(NfsStatus.BADTYPE, "mknod of type " + a.type());
         };
-        Permissions.requireDirectoryChange(before, ctx.caller());
+        Permissions.requireDirectoryChange(watch.before(), ctx.caller());
         String name = Names.create(a.where().name());
         FileId made = ctx.fs().mknod(dir, name, type, a.attrs(), ctx.caller());
-        return Replies.created(ctx, made, before, dir);
+        return Replies.created(ctx, made, watch.finish(1));
     }
 
     @Override

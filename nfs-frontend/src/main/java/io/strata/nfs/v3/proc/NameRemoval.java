@@ -1,6 +1,7 @@
 package io.strata.nfs.v3.proc;
 
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
@@ -9,8 +10,6 @@ import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v3.AsyncProcedure;
 import java.util.concurrent.CompletionStage;
 import io.strata.nfs.vfs.FileId;
-import io.strata.nfs.vfs.Stat;
-import io.strata.nfs.xdr.Attrs;
 import io.strata.nfs.xdr.XdrWriter;
 import java.io.IOException;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
@@ -31,13 +30,10 @@ abstract class NameRemoval extends AsyncProcedure<DirOp> {
     @Override
     public CompletionStage<XdrWriter> start(DirOp a, NfsContext ctx) throws NfsException {
         FileId dir = ctx.file(a.dir());
-        Stat before = ctx.fs().getattr(dir);
-        Permissions.requireDirectoryChange(before, ctx.caller());
-        return FileActions.removeAsync(ctx, dir, before, Names.remove(a.name()), directory())
-                .thenApply(removed -> {
-                    Stat after = ctx.statOrNull(dir);
-                    return out -> Attrs.wcc(out, before, after);
-                });
+        DirectoryWatch watch = DirectoryWatch.start(ctx, dir);
+        Permissions.requireDirectoryChange(watch.before(), ctx.caller());
+        return FileActions.removeAsync(ctx, dir, watch.before(), Names.remove(a.name()), directory())
+                .thenApply(removed -> Replies.wcc(watch.finish(1)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v3.DirOp;
@@ -9,7 +10,6 @@ import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v3.AsyncProcedure;
 import java.util.concurrent.CompletionStage;
 import io.strata.nfs.vfs.FileId;
-import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
 import io.strata.nfs.xdr.XdrWriter;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
@@ -30,15 +30,15 @@ public final class Rename3 extends AsyncProcedure<Rename3.Args> {
         FileId toDir = ctx.file(a.to().dir());
         // Most renames stay in one directory: its attributes are read once before and once after.
         boolean oneDir = fromDir.equals(toDir);
-        Stat fromBefore = ctx.fs().getattr(fromDir);
-        Stat toBefore = oneDir ? fromBefore : ctx.fs().getattr(toDir);
-        return FileActions.renameAsync(ctx, fromDir, fromBefore, Names.rename(a.from().name()), toDir, toBefore,
-                Names.rename(a.to().name())).thenApply(renamed -> {
-                    Stat fromAfter = ctx.statOrNull(fromDir);
-                    Stat toAfter = oneDir ? fromAfter : ctx.statOrNull(toDir);
+        DirectoryWatch from = DirectoryWatch.start(ctx, fromDir);
+        DirectoryWatch to = oneDir ? from : DirectoryWatch.start(ctx, toDir);
+        return FileActions.renameAsync(ctx, fromDir, from.before(), Names.rename(a.from().name()), toDir,
+                to.before(), Names.rename(a.to().name())).thenApply(renamed -> {
+                    DirectoryWatch.Change fromChange = from.finish(1);
+                    DirectoryWatch.Change toChange = oneDir ? fromChange : to.finish(1);
                     return out -> {
-                        Attrs.wcc(out, fromBefore, fromAfter);
-                        Attrs.wcc(out, toBefore, toAfter);
+                        Attrs.wcc(out, fromChange.preOp(), fromChange.after());
+                        Attrs.wcc(out, toChange.preOp(), toChange.after());
                     };
                 });
     }

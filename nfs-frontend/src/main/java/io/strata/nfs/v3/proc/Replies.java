@@ -1,5 +1,6 @@
 package io.strata.nfs.v3.proc;
 
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.Stat;
@@ -12,16 +13,20 @@ final class Replies {
     }
 
     /** CREATE, MKDIR, SYMLINK, MKNOD success: post_op_fh3, post_op_attr of the new object, wcc_data of the dir. */
-    static XdrWriter created(NfsContext ctx, FileId made, Stat dirBefore, FileId dir) {
+    static XdrWriter created(NfsContext ctx, FileId made, DirectoryWatch.Change dir) {
         byte[] handle = ctx.handles().encode(made);
         Stat attrs = ctx.statOrNull(made);
-        Stat dirAfter = ctx.statOrNull(dir);
         return out -> {
             out.xdrEncodeBoolean(true);
             out.xdrEncodeDynamicOpaque(handle);
             Attrs.postOp(out, attrs);
-            Attrs.wcc(out, dirBefore, dirAfter);
+            Attrs.wcc(out, dir.preOp(), dir.after());
         };
+    }
+
+    /** wcc_data of a directory whose names changed: its attributes before only if the change was its only one. */
+    static XdrWriter wcc(DirectoryWatch.Change dir) {
+        return out -> Attrs.wcc(out, dir.preOp(), dir.after());
     }
 
     /** wcc_data with only the "after" half (what a failed change can still report). */

@@ -2,6 +2,7 @@ package io.strata.nfs.v3.proc;
 
 import java.io.IOException;
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.v3.DirOp;
@@ -10,7 +11,6 @@ import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v3.Procedure;
 import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.SetAttributes;
-import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Sattr;
 import io.strata.nfs.xdr.XdrReader;
 import io.strata.nfs.xdr.XdrWriter;
@@ -31,8 +31,8 @@ public final class Symlink3 extends Procedure<Symlink3.Args> {
     @Override
     public XdrWriter run(Args a, NfsContext ctx) throws NfsException {
         FileId dir = ctx.file(a.where().dir());
-        Stat before = ctx.fs().getattr(dir);
-        Permissions.requireDirectoryChange(before, ctx.caller());
+        DirectoryWatch watch = DirectoryWatch.start(ctx, dir);
+        Permissions.requireDirectoryChange(watch.before(), ctx.caller());
         String name = Names.create(a.where().name());
         String target = Names.utf8(a.target());
         if (target == null) {
@@ -42,7 +42,7 @@ public final class Symlink3 extends Procedure<Symlink3.Args> {
             throw new NfsException(NfsStatus.INVAL, "empty symlink target");
         }
         FileId made = ctx.fs().symlink(dir, name, target, a.attrs(), ctx.caller());
-        return Replies.created(ctx, made, before, dir);
+        return Replies.created(ctx, made, watch.finish(1));
     }
 
     @Override

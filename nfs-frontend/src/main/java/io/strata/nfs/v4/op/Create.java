@@ -1,9 +1,9 @@
 package io.strata.nfs.v4.op;
 
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v4.CompoundState;
-import io.strata.nfs.v4.DirectoryWatch;
 import io.strata.nfs.v4.Names4;
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Nfs4Status;
@@ -67,10 +67,10 @@ public final class Create extends Operation<Create.Args> {
             case NF4REG -> throw new Nfs4Exception(Nfs4Status.BADTYPE, "regular files are made by OPEN");
             default -> throw new Nfs4Exception(Nfs4Status.BADTYPE, "type " + a.type());
         };
-        DirectoryWatch.ChangeInfo change = watch.finish(1);
+        DirectoryWatch.Change change = watch.finish(1);
         state.current(made);
         return out -> {
-            change.write(out);
+            Xdr4.changeInfo(out, change);
             attrs.encodeSet(out);
         };
     }

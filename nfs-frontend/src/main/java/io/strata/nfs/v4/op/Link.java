@@ -1,9 +1,9 @@
 package io.strata.nfs.v4.op;
 
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v4.CompoundState;
-import io.strata.nfs.v4.DirectoryWatch;
 import io.strata.nfs.v4.Names4;
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Operation;
@@ -29,7 +29,7 @@ public final class Link extends Operation<byte[]> {
         DirectoryWatch watch = DirectoryWatch.start(state.ctx(), dir);
         Lookup.requireDirectory(watch.before());
         FileActions.link(state.ctx(), file, fileStat, dir, watch.before(), Names4.component(name));
-        DirectoryWatch.ChangeInfo change = watch.finish(1);
-        return change::write;
+        DirectoryWatch.Change change = watch.finish(1);
+        return out -> Xdr4.changeInfo(out, change);
     }
 }

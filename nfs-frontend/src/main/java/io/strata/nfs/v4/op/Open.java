@@ -1,11 +1,11 @@
 package io.strata.nfs.v4.op;
 
 import io.strata.nfs.access.Permissions;
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.status.NfsStatus;
 import io.strata.nfs.v4.CompoundState;
-import io.strata.nfs.v4.DirectoryWatch;
 import io.strata.nfs.v4.Names4;
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Nfs4Status;
@@ -152,14 +152,14 @@ public final class Open extends Operation<Open.Args> {
         StateId stateId = state.server().opens().open(clientId, HexFormat.of().formatHex(a.owner()), file, access);
         state.current(file);
         state.currentStateId(stateId);
-        DirectoryWatch.ChangeInfo change = watch == null ? null : watch.finish(dirChanges);
+        DirectoryWatch.Change change = watch == null ? null : watch.finish(dirChanges);
         NewAttrs applied = created ? attrs : NewAttrs.NONE;
         return out -> {
             Xdr4.stateId(out, stateId);
             if (change == null) {
                 Xdr4.changeInfo(out, null, null); // an OPEN by handle names no directory
             } else {
-                change.write(out);
+                Xdr4.changeInfo(out, change);
             }
             out.xdrEncodeInt(RESULT_LOCKTYPE_POSIX);
             applied.encodeSet(out);

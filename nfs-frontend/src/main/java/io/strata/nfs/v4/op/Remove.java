@@ -1,9 +1,9 @@
 package io.strata.nfs.v4.op;
 
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v4.CompoundState;
-import io.strata.nfs.v4.DirectoryWatch;
 import io.strata.nfs.v4.Names4;
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Operation;
@@ -30,7 +30,7 @@ public final class Remove extends Operation<byte[]> {
         String name = Names4.component(rawName);
         Stat target = state.ctx().fs().lookup(dir, name);
         FileActions.remove(state.ctx(), dir, watch.before(), name, target.type() == FileType.DIRECTORY);
-        DirectoryWatch.ChangeInfo change = watch.finish(1);
-        return change::write;
+        DirectoryWatch.Change change = watch.finish(1);
+        return out -> Xdr4.changeInfo(out, change);
     }
 }

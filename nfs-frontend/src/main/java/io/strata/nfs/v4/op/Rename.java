@@ -1,9 +1,9 @@
 package io.strata.nfs.v4.op;
 
+import io.strata.nfs.action.DirectoryWatch;
 import io.strata.nfs.action.FileActions;
 import io.strata.nfs.status.NfsException;
 import io.strata.nfs.v4.CompoundState;
-import io.strata.nfs.v4.DirectoryWatch;
 import io.strata.nfs.v4.Names4;
 import io.strata.nfs.v4.Nfs4Exception;
 import io.strata.nfs.v4.Operation;
@@ -33,11 +33,11 @@ public final class Rename extends Operation<Rename.Args> {
         Lookup.requireDirectory(to.before());
         FileActions.rename(state.ctx(), fromDir, from.before(), Names4.component(a.from()), toDir, to.before(),
                 Names4.component(a.to()));
-        DirectoryWatch.ChangeInfo fromChange = from.finish(1);
-        DirectoryWatch.ChangeInfo toChange = to == from ? fromChange : to.finish(1);
+        DirectoryWatch.Change fromChange = from.finish(1);
+        DirectoryWatch.Change toChange = to == from ? fromChange : to.finish(1);
         return out -> {
-            fromChange.write(out);
-            toChange.write(out);
+            Xdr4.changeInfo(out, fromChange);
+            Xdr4.changeInfo(out, toChange);
         };
     }
 }
