@@ -14,10 +14,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>An operation counts once per directory however many rows of it it writes, after it commits and before its
  * caller hears back: after the directory's new attributes show, so that a count never runs ahead of the attributes
  * read with it (a count that lags only makes an answer "not atomic"). The counts sit in a fixed array indexed by a
- * hash of the directory
- * id: two directories that share a slot count each other's changes, which can only make an answer "not atomic",
- * never wrongly "atomic", and the memory stays bounded without forgetting anything. A commit that failed in a way
- * that leaves unknown whether it took effect counts as a change of every directory.
+ * hash of the directory id: two directories that share a slot count each other's changes, which can only make an
+ * answer "not atomic", never wrongly "atomic", and the memory stays bounded without forgetting anything. A commit
+ * that failed in a way that leaves unknown whether it took effect counts as a change of every directory.
  *
  * <p>Exact only while this process is the namespace's only writer: otherwise nothing is counted ({@link #count}
  * answers -1), and clients are told no change was atomic.
