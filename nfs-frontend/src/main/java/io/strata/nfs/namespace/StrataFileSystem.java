@@ -46,6 +46,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import io.strata.tiering.placement.Residence;
+import io.strata.tiering.thread.DaemonThreads;
 
 /**
  * The NFS seam over Strata's namespace. The export root "/" holds the buckets: MKDIR there creates a bucket and
@@ -55,11 +56,8 @@ import io.strata.tiering.placement.Residence;
 public final class StrataFileSystem implements VirtualFileSystem {
     private static final FileId ROOT = new FileId(BucketCatalog.ROOT_ID, 1);
     /** Runs the rare steps after a submitted change that wait for a transaction of their own. */
-    private static final Executor FOLLOW_UPS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "strata-nfs-follow-up");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final Executor FOLLOW_UPS =
+            Executors.newCachedThreadPool(DaemonThreads.named("strata-nfs-follow-up"));
     private static final String STRATA_XATTR_PREFIX = "strata.";
     public static final String TIER_XATTR = STRATA_XATTR_PREFIX + "tier";
     public static final String VOLUME_XATTR = STRATA_XATTR_PREFIX + "volume";
