@@ -1,5 +1,6 @@
 package io.strata.bench.nfs;
 
+import io.strata.bench.WarmUp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,9 +34,9 @@ final class KernelRows {
             """;
 
     /**
-     * The same steps, smaller and unmeasured. Without it, the first {@code ls -l} over NFSv4 was the first NFSv4
-     * READDIR the server ever ran: Strata spent 33 ms per call in code the JIT had not compiled yet, against 8 ms
-     * once it had, and the row measured the JIT. The host rows warm up the same way ({@code WarmUp}).
+     * The same steps, smaller and unmeasured, repeated until the server has settled ({@link WarmUp#throughVm}).
+     * Without it, the first {@code ls -l} over NFSv4 was the first NFSv4 READDIR the server ever ran: Strata spent
+     * 33 ms per call in code the JIT had not compiled yet, against 8 ms once it had, and the row measured the JIT.
      */
     private static final String WARM_UP = """
             set -e
@@ -55,10 +56,14 @@ final class KernelRows {
     private KernelRows() {
     }
 
-    /** Runs the steps of {@link #run} once, smaller, for the server's sake: nothing is measured. */
-    static void warmUp(Path tool, String vers, int port, int mountPort, String export)
-            throws IOException, InterruptedException {
-        execute(tool, vers, port, mountPort, export, WARM_UP);
+    /** Runs the steps of {@link #run}, smaller, for the server's sake, until {@code warm} finds it settled. */
+    static void warmUp(Path tool, String vers, int port, int mountPort, String export, String server, WarmUp warm)
+            throws Exception {
+        warm.untilSteady(server, "VM v" + vers + " round (rounds/hour)", round -> {
+            long start = System.nanoTime();
+            execute(tool, vers, port, mountPort, export, WARM_UP);
+            return 3600e9 / (System.nanoTime() - start);
+        });
     }
 
     /** Row name to value, for one server, mounted with NFS version {@code vers} ("3", "4.1", "4.2"). */

@@ -81,14 +81,19 @@ public final class NfsBench {
             if (kernel && ganesha != null) {
                 Path tool = linuxNfsClient(repo);
                 for (String vers : kernelVersions.split(",")) {
-                    KernelRows.warmUp(tool, vers, strata.nfsPort(), strata.nfsPort(), "/nfsbench");
-                    KernelRows.warmUp(tool, vers, ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT);
+                    KernelRows.warmUp(tool, vers, strata.nfsPort(), strata.nfsPort(), "/nfsbench", "strata",
+                            WarmUp.throughVm(List.of(strata.pid())));
+                    KernelRows.warmUp(tool, vers, ganesha.port, ganesha.port + 1, GaneshaPeer.EXPORT, "ganesha",
+                            WarmUp.throughVm(List.of()));
                     // One VM run varies by a third between runs of the same server: the servers take turns,
                     // and the table gives medians, as for the host rows.
                     RepeatedFigures figures = new RepeatedFigures(kernelRepeats);
                     for (int repeat = 0; repeat < kernelRepeats; repeat++) {
+                        double compiled = WarmUp.compilerSeconds(strata.pid());
                         record(figures, 0, repeat, KernelRows.run(tool, vers, strata.nfsPort(), strata.nfsPort(),
                                 "/nfsbench"));
+                        System.out.printf(Locale.ROOT, "  VM v%s turn %d: strata's JIT compiled for %.1f s of CPU%n",
+                                vers, repeat + 1, WarmUp.compilerSeconds(strata.pid()) - compiled);
                         record(figures, 1, repeat, KernelRows.run(tool, vers, ganesha.port, ganesha.port + 1,
                                 GaneshaPeer.EXPORT));
                     }
