@@ -41,10 +41,10 @@ public final class WarmUp {
 
     /**
      * For rounds run by the kernel client in a VM, whose only JVM is the server's, if it is one ({@code
-     * jvmServerPids} empty for ganesha): one round at least, for the server's caches, and for a JVM server more until
-     * its compiler has settled. Its host-side warm-up does not settle it for the kernel client, which takes other
-     * paths: after one fixed VM round, Strata's compilers still used 40-50% of its CPU while the VM's metadata loop ran,
-     * and on two cores that CPU is taken from the emulated client.
+     * jvmServerPids} empty for ganesha): one round at least, for the server's caches, and for a JVM server more
+     * until its compiler has settled. Its host-side warm-up does not settle it for the kernel client, which takes
+     * other paths: after one fixed VM round, Strata's compilers still used 40-50% of its CPU while the VM's
+     * metadata loop ran, and on two cores that CPU is taken from the emulated client.
      */
     public static WarmUp throughVm(List<Long> jvmServerPids) {
         return new WarmUp(jvmServerPids, 1, VM_MAX_ROUNDS);
