@@ -81,15 +81,17 @@ public final class Xdr4 {
 
     /** change_info4 that does not claim to be atomic (a directory's comes from {@link DirectoryWatch}). */
     public static void changeInfo(XdrEncodingStream out, Stat before, Stat after) {
-        out.xdrEncodeBoolean(false);
-        out.xdrEncodeLong(before == null ? 0 : before.change());
-        out.xdrEncodeLong(after == null ? 0 : after.change());
+        changeInfo(out, false, before, after);
     }
 
     /** change_info4 of a directory, atomic when nothing but the operation changed it in between. */
     public static void changeInfo(XdrEncodingStream out, DirectoryWatch.Change c) {
-        out.xdrEncodeBoolean(c.alone());
-        out.xdrEncodeLong(c.before().change());
-        out.xdrEncodeLong((c.after() == null ? c.before() : c.after()).change());
+        changeInfo(out, c.alone(), c.before(), c.after() == null ? c.before() : c.after());
+    }
+
+    private static void changeInfo(XdrEncodingStream out, boolean atomic, Stat before, Stat after) {
+        out.xdrEncodeBoolean(atomic);
+        out.xdrEncodeLong(before == null ? 0 : before.change());
+        out.xdrEncodeLong(after == null ? 0 : after.change());
     }
 }

@@ -42,7 +42,7 @@ public final class Link3 extends Procedure<Link3.Args> {
         Stat fileAfter = ctx.statOrNull(file);
         return out -> {
             Attrs.postOp(out, fileAfter);
-            Attrs.wcc(out, change.preOp(), change.after());
+            Replies.wcc(out, change);
         };
     }
 

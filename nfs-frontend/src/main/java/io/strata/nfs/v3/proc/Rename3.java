@@ -10,7 +10,6 @@ import io.strata.nfs.v3.NfsContext;
 import io.strata.nfs.v3.AsyncProcedure;
 import java.util.concurrent.CompletionStage;
 import io.strata.nfs.vfs.FileId;
-import io.strata.nfs.xdr.Attrs;
 import io.strata.nfs.xdr.XdrWriter;
 import org.dcache.oncrpc4j.xdr.XdrDecodingStream;
 
@@ -37,8 +36,8 @@ public final class Rename3 extends AsyncProcedure<Rename3.Args> {
                     DirectoryWatch.Change fromChange = from.finish(1);
                     DirectoryWatch.Change toChange = oneDir ? fromChange : to.finish(1);
                     return out -> {
-                        Attrs.wcc(out, fromChange.preOp(), fromChange.after());
-                        Attrs.wcc(out, toChange.preOp(), toChange.after());
+                        Replies.wcc(out, fromChange);
+                        Replies.wcc(out, toChange);
                     };
                 });
     }

@@ -6,6 +6,7 @@ import io.strata.nfs.vfs.FileId;
 import io.strata.nfs.vfs.Stat;
 import io.strata.nfs.xdr.Attrs;
 import io.strata.nfs.xdr.XdrWriter;
+import org.dcache.oncrpc4j.xdr.XdrEncodingStream;
 
 /** Reply bodies that several procedures share. */
 final class Replies {
@@ -20,13 +21,18 @@ final class Replies {
             out.xdrEncodeBoolean(true);
             out.xdrEncodeDynamicOpaque(handle);
             Attrs.postOp(out, attrs);
-            Attrs.wcc(out, dir.preOp(), dir.after());
+            wcc(out, dir);
         };
     }
 
-    /** wcc_data of a directory whose names changed: its attributes before only if the change was its only one. */
+    /** {@link #wcc(XdrEncodingStream, DirectoryWatch.Change)} as a whole reply body (REMOVE, RMDIR). */
     static XdrWriter wcc(DirectoryWatch.Change dir) {
-        return out -> Attrs.wcc(out, dir.preOp(), dir.after());
+        return out -> wcc(out, dir);
+    }
+
+    /** wcc_data of a directory whose names changed: its attributes before only if the change was its only one. */
+    static void wcc(XdrEncodingStream out, DirectoryWatch.Change dir) {
+        Attrs.wcc(out, dir.preOp(), dir.after());
     }
 
     /** wcc_data with only the "after" half (what a failed change can still report). */
