@@ -9,7 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /** The benchmark's rows, each run with {@code clients} concurrent callers sharing one SDK client. */
 public final class S3Workloads {
@@ -70,6 +72,18 @@ public final class S3Workloads {
             }
         });
         return (double) size * count / (1 << 20) / s;
+    }
+
+    /** Deletes the keys {@code prefix + i}, i below {@code count}, in one DeleteObjects call. */
+    void delete(String prefix, int count) {
+        List<ObjectIdentifier> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            keys.add(ObjectIdentifier.builder().key(prefix + i).build());
+        }
+        DeleteObjectsResponse r = s3.deleteObjects(d -> d.bucket(bucket).delete(b -> b.objects(keys)));
+        if (!r.errors().isEmpty()) {
+            throw new IllegalStateException("delete failed: " + r.errors());
+        }
     }
 
     double headOps(String prefix, int count) throws Exception {
