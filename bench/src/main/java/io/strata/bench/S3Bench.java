@@ -133,6 +133,8 @@ public final class S3Bench {
             }
         }
         int count = 2000 / scale;
+        int m1Objects = 64 / scale;
+        int m64Objects = 2;
         warm.untilSteady(e.name(), "cycle of the rows (cycles/min)", round -> {
             long start = System.nanoTime();
             // A new client each round, so new connections, as the measured rows get: with one client for the whole
@@ -146,12 +148,12 @@ public final class S3Bench {
                     // the creating path. Deleted at the end of the round, so the disk holds one round's data.
                     String m1 = "m1-" + round + "/";
                     String m64 = "m64-" + round + "/";
-                    w.put(m1, 1 << 20, 64 / scale);
-                    w.get(m1, 1 << 20, 64 / scale);
-                    w.put(m64, 64 << 20, 2);
-                    w.get(m64, 64 << 20, 2);
-                    w.delete(m1, 64 / scale);
-                    w.delete(m64, 2);
+                    w.put(m1, 1 << 20, m1Objects);
+                    w.get(m1, 1 << 20, m1Objects);
+                    w.put(m64, 64 << 20, m64Objects);
+                    w.get(m64, 64 << 20, m64Objects);
+                    w.delete(m1, m1Objects);
+                    w.delete(m64, m64Objects);
                 }
                 if (small) {
                     // New keys each round, as the measured row creates objects.
