@@ -17,10 +17,11 @@ import java.util.stream.Stream;
  * (after at least {@value #MIN_ROUNDS} rounds, at most {@value #MAX_ROUNDS}). A server that is not a JVM (ganesha)
  * has nothing to wait for but the benchmark's own client, which is a JVM.
  *
- * <p>Why 2% and not 5%: Strata's compilers work through a long tail (Ignite is a large code base, and with one C2
- * thread on two cores HotSpot raises its thresholds while the queue is long), so code run once per request, such as
- * the end of a transaction, reached C2 only after ten thousand requests. Stopped at 5%, the S3 warm-up left C2
- * compiling through the measured PUT 1 MiB turns, 0.5-1.5 ms of CPU a request, a tenth to a quarter of the server's.
+ * <p>Why 2% and not 5%: Strata's compilers work through a long tail (Ignite is a large code base; two cores give
+ * HotSpot one C2 thread, and it raises its compile thresholds while that thread's queue is long), so code run once
+ * per request, such as the end of a transaction, reached C2 only after about eight thousand requests. Stopped at 5%,
+ * the S3 warm-up left C2 compiling through the measured PUT 1 MiB turns, 0.5-1.5 ms of CPU a request, a tenth to a
+ * quarter of the server's.
  */
 public final class WarmUp {
     static final int MIN_ROUNDS = 3;
