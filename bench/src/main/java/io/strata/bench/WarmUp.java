@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * <p>Why 2% and not 5%: Strata's compilers work through a long tail (Ignite is a large code base; two cores give
  * HotSpot one C2 thread, and it raises its compile thresholds while that thread's queue is long), so code run once
  * per request, such as the end of a transaction, reached C2 only after about eight thousand requests. Stopped at 5%,
- * the S3 warm-up left C2 compiling through the measured PUT 1 MiB turns, 0.5-1.5 ms of CPU a request, a tenth to a
+ * the S3 warm-up left C2 compiling through the measured PUT 1 MiB turns, 0.5-1.8 ms of CPU a request, a tenth to a
  * quarter of the server's.
  */
 public final class WarmUp {
