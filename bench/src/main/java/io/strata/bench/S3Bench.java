@@ -94,7 +94,7 @@ public final class S3Bench {
     /** Every row, each measured {@code repeats} times with the servers taking turns; the table keeps medians. */
     private static void run(Table table, int scale, boolean large, boolean small) throws Exception {
         if (large) {
-            // 1,024 objects, a turn of 4-5 s: with 256, a turn lasted about 1.2 s, so one compilation or one
+            // 1,024 objects, a PUT turn of 4-5 s: with 256, a PUT turn lasted about 1.2 s, so one compilation or one
             // write-back of the machine's page cache landing in it moved the row by a quarter.
             table.measure("PUT 1 MiB (MiB/s)", 1024 / scale, (w, rep, n) -> w.put("m1-" + rep + "/", 1 << 20, n));
             table.measure("GET 1 MiB (MiB/s)", 1024 / scale, (w, rep, n) -> w.get("m1-0/", 1 << 20, n));

@@ -85,7 +85,7 @@ public final class WarmUp {
         double last = 0;
         double share = 1;
         int rounds = 0;
-        while (rounds < maxRounds && (rounds < minRounds || share * 100 >= sharePercent)) {
+        while (rounds < maxRounds && (rounds < minRounds || compiling(share))) {
             long[][] before = ticks();
             last = round.run(rounds++);
             share = compilerShare(before, ticks());
@@ -95,7 +95,12 @@ public final class WarmUp {
         }
         System.out.printf(Locale.ROOT, "  warm-up %-8s %-28s %2d rounds: cold %10.1f, warm %10.1f, compiling %4.1f%% of CPU%s%n",
                 server, workload, rounds, first, last, share * 100,
-                share * 100 >= sharePercent ? " (NOT STEADY at the cap)" : "");
+                compiling(share) ? " (NOT STEADY at the cap)" : "");
+    }
+
+    /** Whether a round's compiler share is still at or above this warm-up's mark. */
+    private boolean compiling(double share) {
+        return share * 100 >= sharePercent;
     }
 
     /** The largest share of CPU any of the JVMs spent compiling between the two readings. */
