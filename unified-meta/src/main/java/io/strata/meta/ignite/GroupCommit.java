@@ -77,17 +77,21 @@ final class GroupCommit {
 
     /** A leaders' task: runs one batch if nobody leads, then hands the lead on. */
     private void leadIfIdle() {
-        if (queue.isEmpty() || !lead.tryLock()) {
-            return; // the thread holding the lock hands on when it lets go
+        // Answers its batch before letting go of the lock, then leads again while operations wait: what arrives
+        // while it answers joins the next batch, instead of another leaders' thread being woken to lead it.
+        while (!queue.isEmpty() && lead.tryLock()) {
+            Led led;
+            try {
+                led = leadOneBatch();
+                led.tell();
+            } finally {
+                lead.unlock();
+            }
+            if (led.broke() != null) {
+                handOn();
+                led.rethrow();
+            }
         }
-        Led led;
-        try {
-            led = leadOneBatch();
-        } finally {
-            lead.unlock();
-        }
-        handOn();
-        led.finish();
     }
 
     /**
@@ -171,8 +175,18 @@ final class GroupCommit {
          * complete), then rethrows what stopped the leader.
          */
         void finish() {
+            tell();
+            rethrow();
+        }
+
+        /** Runs the after-commit actions, then tells each operation. */
+        void tell() {
             Tx.runAfterCommit(afterCommit);
             completed.forEach(Pending::tell);
+        }
+
+        /** Rethrows what stopped the leader, if anything did. */
+        void rethrow() {
             if (broke instanceof RuntimeException e) {
                 throw e;
             }

@@ -193,6 +193,26 @@ class GroupCommitTest {
     }
 
     @Test
+    void operationsSubmittedWhileALeaderAnswersJoinItsNextBatchInItsThread() throws Exception {
+        List<CompletableFuture<Thread>> followers = new ArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        runner.holdFirstBatch = release;
+        CompletableFuture<Thread> first = group.submit(Thread::currentThread);
+        // Runs in the leader while it answers the first batch: what it submits waits for that leader, not a new one.
+        CompletableFuture<Void> answered = first.thenAccept(leader -> {
+            followers.add(group.submit(Thread::currentThread));
+            followers.add(group.submit(Thread::currentThread));
+        });
+        release.countDown();
+        Thread leader = first.get(5, TimeUnit.SECONDS);
+        answered.get(5, TimeUnit.SECONDS);
+        for (CompletableFuture<Thread> f : followers) {
+            assertSame(leader, f.get(5, TimeUnit.SECONDS), "the leader that answered led the next batch");
+        }
+        assertEquals(List.of(1, 2), runner.batchSizes);
+    }
+
+    @Test
     void submittedAndWaitingOperationsShareABatchAndEachGetsItsOwnOutcome() throws Exception {
         IllegalStateException refused = new IllegalStateException("exists");
         CountDownLatch release = new CountDownLatch(1);
