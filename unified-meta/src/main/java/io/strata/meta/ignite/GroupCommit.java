@@ -29,6 +29,12 @@ import java.util.function.Supplier;
  * handler that answers from that future spares two thread switches per operation (its own park, and the leader's
  * unpark of it); with sixteen NFS clients renaming, those were a tenth of the server's CPU. When such an operation
  * finds nobody leading, a thread of {@code leaders} leads for it.
+ *
+ * <p>A leaders' thread answers its batch (the NFS replies, written to their sockets) before it lets go of the lead,
+ * then leads again while operations wait. What arrives while it answers therefore joins its next batch; when it let
+ * go first, each such arrival woke another leaders' thread, and batches stayed small: with sixteen NFS clients,
+ * 6.5 operations a batch against 9.6, and 149 us of server CPU per rename against 108. A caller that waits in
+ * {@link #run} still lets go before it wakes the others: it has its own work to return to.
  */
 final class GroupCommit {
     /** Operations per transaction, at most: a batch that conflicts runs again, and a bigger one loses more. */
@@ -61,8 +67,8 @@ final class GroupCommit {
     /**
      * Queues the operation and returns at once; the future completes, in the thread that ran the operation's batch,
      * after the batch has committed and its after-commit actions have run. So whatever depends on it runs in that
-     * thread: it must be short and must not wait for another operation (a leaders' thread waiting is one fewer to
-     * lead).
+     * thread: it must be short and must not wait for the future of another submitted operation, since it runs while
+     * its thread holds the lead (see the class comment): that operation would never run.
      */
     <T> CompletableFuture<T> submit(Supplier<T> body) {
         Pending<T> mine = new Pending<>(body, null);
@@ -75,10 +81,9 @@ final class GroupCommit {
         return mine.future;
     }
 
-    /** A leaders' task: runs one batch if nobody leads, then hands the lead on. */
+    /** A leaders' task: if nobody leads, leads batch after batch while operations wait. */
     private void leadIfIdle() {
-        // Answers its batch before letting go of the lock, then leads again while operations wait: what arrives
-        // while it answers joins the next batch, instead of another leaders' thread being woken to lead it.
+        // Answers before letting go, so that what arrives meanwhile joins its next batch (see the class comment).
         while (!queue.isEmpty() && lead.tryLock()) {
             Led led;
             try {
