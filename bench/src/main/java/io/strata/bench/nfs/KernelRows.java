@@ -24,14 +24,18 @@ final class KernelRows {
             fio --name=rr --filename=k.dat --size=128m --bs=4k --rw=randread --direct=1 --ioengine=libaio \\
                 --iodepth=16 --runtime=15 --time_based | grep 'IOPS='
             rm k.dat
+            calls() { echo "calls $1"; awk '/^device .* mounted on \\/mnt /{on=1; next} /^device/{on=0}
+                on && /per-op statistics/{p=1; next} on && p' /proc/self/mountstats; }
             mkdir m
-            t0=$(date +%s.%N); for i in $(seq 1000); do : > m/f$i; done
-            t1=$(date +%s.%N); echo 3 > /proc/sys/vm/drop_caches; ls -l m > /dev/null
-            t2=$(date +%s.%N); for i in $(seq 1000); do mv m/f$i m/g$i; done
-            t3=$(date +%s.%N); rm -r m
-            t4=$(date +%s.%N)
+            calls 0; t0=$(date +%s.%N); for i in $(seq 1000); do : > m/f$i; done
+            t1=$(date +%s.%N); calls 1; echo 3 > /proc/sys/vm/drop_caches; ls -l m > /dev/null
+            t2=$(date +%s.%N); calls 2; for i in $(seq 1000); do mv m/f$i m/g$i; done
+            t3=$(date +%s.%N); calls 3; rm -r m
+            t4=$(date +%s.%N); calls 4
             echo "meta $t0 $t1 $t2 $t3 $t4"
             """;
+    /** The metadata steps whose NFS calls get a mean round trip, in the script's order (ls -l makes few calls). */
+    private static final String[] STEPS = {"create", null, "rename", "rm -r"};
 
     /**
      * The same steps, smaller and unmeasured, repeated until the server has settled ({@link WarmUp#throughVm}).
@@ -66,8 +70,15 @@ final class KernelRows {
         });
     }
 
-    /** Row name to value, for one server, mounted with NFS version {@code vers} ("3", "4.1", "4.2"). */
-    static Map<String, Double> run(Path tool, String vers, int port, int mountPort, String export)
+    /**
+     * One server's figures: row name to value, and the mean round trip (ms) of each kind of NFS call that a
+     * metadata step made at least once per two files ({@link MountStats}).
+     */
+    record Figures(Map<String, Double> rows, Map<String, Double> roundTrips) {
+    }
+
+    /** One run of the steps on a server, mounted with NFS version {@code vers} ("3", "4.1", "4.2"). */
+    static Figures run(Path tool, String vers, int port, int mountPort, String export)
             throws IOException, InterruptedException {
         String out = execute(tool, vers, port, mountPort, export, SCRIPT);
         Map<String, Double> rows = new LinkedHashMap<>();
@@ -87,7 +98,28 @@ final class KernelRows {
         rows.put(vm + "ls -l of 1,000 files, cold (entries/s)", 1000 / (t[2] - t[1]));
         rows.put(vm + "rename 1,000 files (ops/s)", 1000 / (t[3] - t[2]));
         rows.put(vm + "rm -r of 1,000 files (ops/s)", 1000 / (t[4] - t[3]));
-        return rows;
+        return new Figures(rows, roundTrips(out, vm));
+    }
+
+    /** Per step, the mean round trip of each kind of call it made 500 times or more, from the snapshots between. */
+    private static Map<String, Double> roundTrips(String out, String vm) throws IOException {
+        List<Map<String, MountStats.Calls>> snapshots = new java.util.ArrayList<>();
+        for (int i = 0; i <= STEPS.length; i++) {
+            Matcher m = Pattern.compile("(?s)calls " + i + "\\n(.*?)(?=\\ncalls |\\nmeta )").matcher(out);
+            if (!m.find()) {
+                throw new IOException("no NFS call counts (calls " + i + ") in:\n" + out);
+            }
+            snapshots.add(MountStats.parse(m.group(1)));
+        }
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (int i = 0; i < STEPS.length; i++) {
+            if (STEPS[i] != null) {
+                String step = STEPS[i];
+                MountStats.meanRoundTrips(snapshots.get(i), snapshots.get(i + 1), 500)
+                        .forEach((op, ms) -> means.put(vm + step + ": " + op, ms));
+            }
+        }
+        return means;
     }
 
     /** Runs {@code script} in a VM on the server's export; its standard output. */

@@ -54,6 +54,8 @@ public final class NfsBench {
         Map<String, double[]> rows = new LinkedHashMap<>();
         // Each server's CPU time per metadata operation: whether a row is bound by work per operation or by waiting.
         Map<String, double[]> cpuRows = new LinkedHashMap<>();
+        // The VM client's mean round trip per NFS call of the metadata steps: the server's share of those rows.
+        Map<String, double[]> roundTripRows = new LinkedHashMap<>();
         int ganeshaPort = 20000 + (int) (Math.random() * 10000);
         int adminPort = BenchSupport.free();
         try (StrataProcess strata = new StrataProcess(repo, work.resolve("strata"), BenchSupport.free(),
@@ -88,20 +90,23 @@ public final class NfsBench {
                     // One VM run varies by a third between runs of the same server: the servers take turns,
                     // and the table gives medians, as for the host rows.
                     RepeatedFigures figures = new RepeatedFigures(kernelRepeats);
+                    RepeatedFigures trips = new RepeatedFigures(kernelRepeats);
                     for (int repeat = 0; repeat < kernelRepeats; repeat++) {
                         double compiled = WarmUp.compilerSeconds(strata.pid());
-                        record(figures, 0, repeat, KernelRows.run(tool, vers, strata.nfsPort(), strata.nfsPort(),
-                                "/nfsbench"));
+                        record(figures, trips, 0, repeat, KernelRows.run(tool, vers, strata.nfsPort(),
+                                strata.nfsPort(), "/nfsbench"));
                         System.out.printf(Locale.ROOT, "  VM v%s turn %d: strata's JIT compiled for %.1f s of CPU%n",
                                 vers, repeat + 1, WarmUp.compilerSeconds(strata.pid()) - compiled);
-                        record(figures, 1, repeat, KernelRows.run(tool, vers, ganesha.port, ganesha.port + 1,
-                                GaneshaPeer.EXPORT));
+                        record(figures, trips, 1, repeat, KernelRows.run(tool, vers, ganesha.port,
+                                ganesha.port + 1, GaneshaPeer.EXPORT));
                     }
                     figures.mediansInto(rows);
+                    trips.mediansInto(roundTripRows);
                 }
             }
             print(rows, threads, strata.alive());
-            printCpu(cpuRows);
+            printLowerIsBetter("server CPU per operation (us)", cpuRows);
+            printLowerIsBetter("VM round trip per NFS call (ms)", roundTripRows);
             printTransactions(adminPort);
         } catch (Exception e) {
             System.err.println("NFS benchmark failed; the server's log is kept: " + WorkDirectory.removeKeepingLog(work));
@@ -209,10 +214,16 @@ public final class NfsBench {
         }
     }
 
-    private static void record(RepeatedFigures figures, int column, int repeat, Map<String, Double> values) {
-        values.forEach((name, v) -> {
+    private static void record(RepeatedFigures figures, RepeatedFigures trips, int column, int repeat,
+                               KernelRows.Figures values) {
+        String server = column == 0 ? "strata " : "ganesha";
+        values.rows().forEach((name, v) -> {
             figures.put(name, column, repeat, v);
-            System.out.printf(Locale.ROOT, "  %-58s %s %12.1f%n", name, column == 0 ? "strata " : "ganesha", v);
+            System.out.printf(Locale.ROOT, "  %-58s %s %12.1f%n", name, server, v);
+        });
+        values.roundTrips().forEach((name, v) -> {
+            trips.put(name, column, repeat, v);
+            System.out.printf(Locale.ROOT, "  %-58s %s %12.3f ms a call%n", name, server, v);
         });
     }
 
@@ -230,15 +241,14 @@ public final class NfsBench {
         throw new IllegalStateException("linux-nfs-client not found: set LINUX_NFS_CLIENT");
     }
 
-    /** Server CPU per operation; a ratio under 1 means Strata spent less than ganesha. */
-    private static void printCpu(Map<String, double[]> cpuRows) {
-        if (cpuRows.isEmpty()) {
+    /** Costs (CPU, time); a ratio under 1 means Strata spent less than ganesha. */
+    private static void printLowerIsBetter(String title, Map<String, double[]> costs) {
+        if (costs.isEmpty()) {
             return;
         }
-        System.out.printf(Locale.ROOT, "| %-58s | %10s | %10s | %6s |%n", "server CPU per operation (us)", "strata",
-                "ganesha", "ratio");
+        System.out.printf(Locale.ROOT, "| %-58s | %10s | %10s | %6s |%n", title, "strata", "ganesha", "ratio");
         System.out.println("|" + "-".repeat(60) + "|" + "-".repeat(12) + "|" + "-".repeat(12) + "|" + "-".repeat(8) + "|");
-        cpuRows.forEach((name, v) -> System.out.printf(Locale.ROOT, "| %-58s | %10.1f | %10.1f | %6.2f |%n", name,
+        costs.forEach((name, v) -> System.out.printf(Locale.ROOT, "| %-58s | %10.2f | %10.2f | %6.2f |%n", name,
                 v[0], v[1], v[1] == 0 ? 0 : v[0] / v[1]));
     }
 
