@@ -4,6 +4,7 @@ import io.strata.bench.WarmUp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class KernelRows {
             t4=$(date +%s.%N); calls 4
             echo "meta $t0 $t1 $t2 $t3 $t4"
             """;
+
     /** The metadata steps whose NFS calls get a mean round trip, in the script's order (ls -l makes few calls). */
     private static final String[] STEPS = {"create", null, "rename", "rm -r"};
 
@@ -103,7 +105,7 @@ final class KernelRows {
 
     /** Per step, the mean round trip of each kind of call it made 500 times or more, from the snapshots between. */
     private static Map<String, Double> roundTrips(String out, String vm) throws IOException {
-        List<Map<String, MountStats.Calls>> snapshots = new java.util.ArrayList<>();
+        List<Map<String, MountStats.Calls>> snapshots = new ArrayList<>();
         for (int i = 0; i <= STEPS.length; i++) {
             Matcher m = Pattern.compile("(?s)calls " + i + "\\n(.*?)(?=\\ncalls |\\nmeta )").matcher(out);
             if (!m.find()) {
@@ -125,7 +127,7 @@ final class KernelRows {
     /** Runs {@code script} in a VM on the server's export; its standard output. */
     private static String execute(Path tool, String vers, int port, int mountPort, String export, String script)
             throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(tool.toString(), "--vers", vers, "--port",
+        List<String> cmd = new ArrayList<>(List.of(tool.toString(), "--vers", vers, "--port",
                 String.valueOf(port), "--export", export, "--timeout", "900"));
         if (vers.equals("3")) {
             cmd.addAll(List.of("--mountport", String.valueOf(mountPort)));
