@@ -248,8 +248,14 @@ public final class NfsBench {
         }
         System.out.printf(Locale.ROOT, "| %-58s | %10s | %10s | %6s |%n", title, "strata", "ganesha", "ratio");
         System.out.println("|" + "-".repeat(60) + "|" + "-".repeat(12) + "|" + "-".repeat(12) + "|" + "-".repeat(8) + "|");
-        costs.forEach((name, v) -> System.out.printf(Locale.ROOT, "| %-58s | %10.2f | %10.2f | %6.2f |%n", name,
-                v[0], v[1], v[1] == 0 ? 0 : v[0] / v[1]));
+        // A kind of call that one server's client made and the other's did not (the Linux client sends ACCESS and
+        // LOOKUP where attributes or caches tell it less) shows as "-" for the other.
+        costs.forEach((name, v) -> System.out.printf(Locale.ROOT, "| %-58s | %10s | %10s | %6s |%n", name,
+                cell(v[0], "%.2f"), cell(v[1], "%.2f"), v[0] == 0 || v[1] == 0 ? "-" : cell(v[0] / v[1], "%.2f")));
+    }
+
+    private static String cell(double value, String format) {
+        return value == 0 ? "-" : String.format(Locale.ROOT, format, value);
     }
 
     private static void print(Map<String, double[]> rows, int threads, boolean alive) {
