@@ -251,11 +251,11 @@ public final class NfsBench {
         // A kind of call that the client made to one server only shows as "-" for the other: over NFSv4.2 the
         // Linux client sent ganesha an ACCESS per file in every loop, and Strata none.
         costs.forEach((name, v) -> System.out.printf(Locale.ROOT, "| %-58s | %10s | %10s | %6s |%n", name,
-                cell(v[0], "%.2f"), cell(v[1], "%.2f"), v[0] == 0 || v[1] == 0 ? "-" : cell(v[0] / v[1], "%.2f")));
+                cell(v[0]), cell(v[1]), v[0] == 0 || v[1] == 0 ? "-" : cell(v[0] / v[1])));
     }
 
-    private static String cell(double value, String format) {
-        return value == 0 ? "-" : String.format(Locale.ROOT, format, value);
+    private static String cell(double value) {
+        return value == 0 ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static void print(Map<String, double[]> rows, int threads, boolean alive) {
