@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (filesystem backend) in one run, printed side by side with the ratio, plus the loopback socket limit.
  *
  * <p>Run: {@code bench/run-s3 [--quick] [--clients N] [--wal-fsync] [--rows all|small|large] [--strata-only]
- * [--repeats N]}. Each row is measured N times (3), the servers taking turns, and the table gives medians.
+ * [--repeats N]}. Each row is measured N times (3), the servers taking turns (the first in one repeat goes second
+ * in the next: {@link BenchSupport#turnOrder}), and the table gives medians.
  * {@code --rows small} runs only the 4 KiB and listing rows, {@code --rows large} only the MiB ones, and
  * {@code --strata-only} leaves s3proxy out: both are for profiling one kind of work, not for the table of record.
  */
@@ -91,7 +92,7 @@ public final class S3Bench {
         }
     }
 
-    /** Every row, each measured {@code repeats} times with the servers taking turns; the table keeps medians. */
+    /** Every row, each measured {@code repeats} times, the servers taking turns in alternating order; medians kept. */
     private static void run(Table table, int scale, boolean large, boolean small) throws Exception {
         if (large) {
             // 1,024 objects, a PUT turn of 4-5 s: with 256, a PUT turn lasted about 1.2 s, so one compilation or one
@@ -185,15 +186,15 @@ public final class S3Bench {
     }
 
     /**
-     * Measures each row {@code repeats} times, the servers taking turns within each repeat so that a slow spell of
-     * this shared machine hits both alike, and keeps the median of each server's figures. Each turn starts with no
+     * Measures each row {@code repeats} times, the servers taking turns within each repeat (in alternating order)
+     * so that a slow spell of this shared machine hits both alike, and keeps the median of each server's figures. Each turn starts with no
      * dirty pages left by the turn before ({@link BenchSupport#settleDisk}).
      */
     private record Table(Map<String, double[]> rows, List<Target> targets, int repeats) {
         void measure(String name, int requests, Workload workload) throws Exception {
             RepeatedFigures figures = new RepeatedFigures(repeats);
             for (int rep = 0; rep < repeats; rep++) {
-                for (Target t : targets) {
+                for (Target t : BenchSupport.turnOrder(targets, rep)) {
                     double dirtyMiB = BenchSupport.settleDisk();
                     double cpuBefore = t.cpuSeconds().getAsDouble();
                     double compilerBefore = t.compilerSeconds().getAsDouble();

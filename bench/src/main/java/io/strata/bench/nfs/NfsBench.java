@@ -25,8 +25,8 @@ import java.util.function.DoubleSupplier;
  * in flight; with {@code --kernel}, rows through the Linux kernel client in a VM follow.
  *
  * <p>Run: {@code bench/run-nfs [--quick] [--threads N] [--rows all|meta] [--strata-only]
- * [--repeats N] [--kernel [--kernel-vers 3,4.2] [--kernel-repeats N]]}. Host rows are measured N times (3), the servers taking turns, and
- * the table gives medians. {@code --rows meta} runs only the metadata rows and {@code --strata-only}
+ * [--repeats N] [--kernel [--kernel-vers 3,4.2] [--kernel-repeats N]]}. Host rows are measured N times (3), the
+ * servers taking turns in alternating order ({@link BenchSupport#turnOrder}), and the table gives medians. {@code --rows meta} runs only the metadata rows and {@code --strata-only}
  * skips ganesha: both are for iterating on one part, not for figures (a ratio needs the peer). Strata's namespace
  * transaction counts (commits, conflict retries) follow the table.
  */
@@ -92,13 +92,19 @@ public final class NfsBench {
                     RepeatedFigures figures = new RepeatedFigures(kernelRepeats);
                     RepeatedFigures trips = new RepeatedFigures(kernelRepeats);
                     for (int repeat = 0; repeat < kernelRepeats; repeat++) {
-                        double compiled = WarmUp.compilerSeconds(strata.pid());
-                        record(figures, trips, 0, repeat, KernelRows.run(tool, vers, strata.nfsPort(),
-                                strata.nfsPort(), "/nfsbench"));
-                        System.out.printf(Locale.ROOT, "  VM v%s turn %d: strata's JIT compiled for %.1f s of CPU%n",
-                                vers, repeat + 1, WarmUp.compilerSeconds(strata.pid()) - compiled);
-                        record(figures, trips, 1, repeat, KernelRows.run(tool, vers, ganesha.port,
-                                ganesha.port + 1, GaneshaPeer.EXPORT));
+                        for (int column : BenchSupport.turnOrder(List.of(0, 1), repeat)) {
+                            if (column == 0) {
+                                double compiled = WarmUp.compilerSeconds(strata.pid());
+                                record(figures, trips, 0, repeat, KernelRows.run(tool, vers, strata.nfsPort(),
+                                        strata.nfsPort(), "/nfsbench"));
+                                System.out.printf(Locale.ROOT,
+                                        "  VM v%s turn %d: strata's JIT compiled for %.1f s of CPU%n",
+                                        vers, repeat + 1, WarmUp.compilerSeconds(strata.pid()) - compiled);
+                            } else {
+                                record(figures, trips, 1, repeat, KernelRows.run(tool, vers, ganesha.port,
+                                        ganesha.port + 1, GaneshaPeer.EXPORT));
+                            }
+                        }
                     }
                     figures.mediansInto(rows);
                     trips.mediansInto(roundTripRows);
@@ -126,7 +132,8 @@ public final class NfsBench {
 
     /**
      * Warms every server, then measures all host rows {@code repeats} times, the servers taking turns within each
-     * repeat so that a slow spell of this shared machine hits both alike; the table keeps each server's medians.
+     * repeat (in alternating order) so that a slow spell of this shared machine hits both alike; the table keeps
+     * each server's medians.
      */
     private static void hostRows(List<Host> hosts, long bytes, int files, boolean metaOnly, int repeats,
                                  Map<String, double[]> rows, Map<String, double[]> cpuRows) throws Exception {
@@ -138,7 +145,7 @@ public final class NfsBench {
         RepeatedFigures figures = new RepeatedFigures(repeats);
         RepeatedFigures cpu = new RepeatedFigures(repeats);
         for (int rep = 0; rep < repeats; rep++) {
-            for (Host h : hosts) {
+            for (Host h : BenchSupport.turnOrder(hosts, rep)) {
                 System.out.printf(Locale.ROOT, "  %s's turn: %.0f MiB dirty synced before it%n", h.name(),
                         BenchSupport.settleDisk());
                 Map<String, Double> r = new LinkedHashMap<>();
