@@ -86,7 +86,8 @@ public final class S3Bench {
                         t == 0 ? strata::cpuSeconds : () -> Double.NaN,
                         t == 0 ? () -> WarmUp.compilerSeconds(strata.pid()) : () -> Double.NaN));
             }
-            run(new Table(rows, measured, settings.repeats(), settings.clients()), settings.scale(), settings.large(), settings.small());
+            Table table = new Table(rows, measured, settings.repeats(), settings.clients());
+            run(table, settings.scale(), settings.large(), settings.small());
         } finally {
             sdkClients.forEach(S3Client::close);
         }
@@ -193,7 +194,7 @@ public final class S3Bench {
      * <p>Each row starts with an untimed lap per server, an eighth of a turn and at least one request per client:
      * the warm-up cycles are smaller and less concurrent than the rows, and the first turn of a row met a client
      * JVM (its heap, its buffers) sized for the row before. Without the lap, the first PUT 1 MiB turn cost this JVM
-     * 4.9 ms of CPU a request against 2.3-2.5 in the later ones, and that turn was always Strata's.
+     * 4.9 ms of CPU a request against 2.3-2.5 in the later ones (with the lap, 2.6), and Strata's was that turn.
      */
     private record Table(Map<String, double[]> rows, List<Target> targets, int repeats, int clients) {
         void measure(String name, int requests, Workload workload) throws Exception {
