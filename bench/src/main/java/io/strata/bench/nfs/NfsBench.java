@@ -26,7 +26,8 @@ import java.util.function.DoubleSupplier;
  *
  * <p>Run: {@code bench/run-nfs [--quick] [--threads N] [--rows all|meta] [--strata-only]
  * [--repeats N] [--kernel [--kernel-vers 3,4.2] [--kernel-repeats N]]}. Host rows are measured N times (3), the
- * servers taking turns in alternating order ({@link BenchSupport#turnOrder}), and the table gives medians. {@code --rows meta} runs only the metadata rows and {@code --strata-only}
+ * servers taking turns in alternating order ({@link BenchSupport#turnOrder}), and the table gives medians.
+ * {@code --rows meta} runs only the metadata rows and {@code --strata-only}
  * skips ganesha: both are for iterating on one part, not for figures (a ratio needs the peer). Strata's namespace
  * transaction counts (commits, conflict retries) follow the table.
  */
